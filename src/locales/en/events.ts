@@ -1,0 +1,98 @@
+import type { SubEventType } from '../../core/types.js';
+
+/**
+ * English event triggers. A `specific` trigger makes an event on its own; a
+ * `generic` one ("attacked", "hit", "struck") only with an attacker, a weapon
+ * or a casualty in the same sentence, so that "a storm hit Odesa" or
+ * "Shakhtar's attack" make none. Order matters: the first rule that matches
+ * gives the sub-event type, so interceptions and repelled assaults come before
+ * the strikes they mention.
+ */
+export interface TriggerRule {
+  sub: SubEventType;
+  pattern: RegExp;
+  specific: boolean;
+  reason: string;
+  outcome?: 'repelled';
+}
+
+export const triggerRules: TriggerRule[] = [
+  {
+    sub: 'Disrupted weapons use',
+    pattern: /\b(?:shot down|shoot down|intercepted|intercept(?:s|ing)?|downed|neutrali[sz]ed|destroyed (?:\S+ )?(?:of (?:the )?)?(?:\d+|[a-z-]+) (?:\S+ )?(?:drones|missiles|uavs|shaheds)|air defen[cs]e (?:units |forces |systems )?(?:destroyed|shot|were working|worked|repelled))\b/i,
+    specific: true,
+    reason: 'interception',
+  },
+  {
+    sub: 'Armed clash',
+    pattern: /\b(?:repelled|repulsed|beat back|beaten back|fought off|fended off|thwarted|stopped|foiled)\b[^.]{0,80}?\b(?:assaults?|attacks?|attempts?|offensives?|advances?|assault groups?|storming)\b|\b(?:assaults?|attacks?|attempts? to advance|offensives?)\b[^.]{0,40}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|thwarted|stopped)\b/i,
+    specific: true,
+    reason: 'assault repelled',
+    outcome: 'repelled',
+  },
+  {
+    sub: 'Armed clash',
+    pattern: /\b(?:assault(?:ed|s|ing)?|stormed|storming|ground attacks?|offensive (?:actions?|operations?)|attempted to (?:advance|break through|storm)|tried to (?:advance|break through|storm)|attempts? to advance|clash(?:es|ed)?|fierce fighting|heavy fighting|fighting (?:near|in|around|continues|continued)|firefights?|battles? (?:near|for|in))\b/i,
+    specific: true,
+    reason: 'ground assault or clash',
+  },
+  {
+    sub: 'Air/drone strike',
+    pattern: /\b(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|bombed|bombing|dropped (?:explosives|a bomb|bombs|grenades|munitions|an explosive)|guided (?:aerial )?bombs?|glide bombs?|kabs?|struck by (?:a |an )?(?:drone|uav|shahed|bomb)|hit by (?:a |an )?(?:drone|uav|shahed|bomb))\b/i,
+    specific: true,
+    reason: 'air or drone strike',
+  },
+  {
+    sub: 'Shelling/artillery/missile attack',
+    pattern: /\b(?:shell(?:ed|ing|s)|bombard(?:ed|ment|ing)|(?:artillery|mortar|tank|rocket|mlrs|missile|grad) (?:fire|strikes?|attacks?|shelling)|missile strikes?|rocket attacks?|came under (?:enemy |artillery )?fire|come under (?:enemy )?fire|comes under (?:enemy )?fire|under shelling|opened fire|fired (?:at|on|upon)|pounded|hit by (?:a |an )?(?:missile|rocket|shell)|struck by (?:a |an )?(?:missile|rocket|shell))\b/i,
+    specific: true,
+    reason: 'shelling or missile attack',
+  },
+  {
+    sub: 'Shelling/artillery/missile attack',
+    pattern: /\b(?:attack(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit|targeted|targeting|launched|fired|damaged|destroyed|explosions?)\b/i,
+    specific: false,
+    reason: 'attack word',
+  },
+];
+
+/** What turns a reported attack into something that did not (yet) happen. */
+export const notHappened = /\b(?:could|might|may|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
+
+/** Weapons and attacks that turn an interception sentence into two events are not split here: one sentence, one type. */
+export const casualtyNouns = "(?:people|persons?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
+
+/** Nouns that make the casualties military. */
+export const militaryNouns = /\b(?:soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|military personnel|militiam[ae]n|service members?)\b/i;
+
+/** Phrases that state no casualties, and what they state none of. */
+export const noCasualties: { pattern: RegExp; killed: boolean; injured: boolean }[] = [
+  { pattern: /\b(?:no (?:casualties|victims)|without casualties|casualties were avoided|nobody was (?:hurt|harmed)|no one was (?:hurt|harmed)|no-one was (?:hurt|harmed)|there were no casualties|no (?:one|people) (?:was|were) (?:killed or (?:injured|wounded)|injured or killed)|no casualties (?:were|have been) reported|did not cause casualties|caused no casualties|no human casualties)\b/i, killed: true, injured: true },
+  { pattern: /\b(?:no (?:one|body) was (?:injured|wounded)|nobody was (?:injured|wounded)|no injuries|no (?:people|one) (?:were|was) (?:injured|wounded)|no wounded|without injuries)\b/i, killed: false, injured: true },
+  { pattern: /\b(?:no (?:one|body) was killed|nobody was killed|no (?:deaths|fatalities|dead)|no (?:people|one) (?:were|was) killed)\b/i, killed: true, injured: false },
+];
+
+/** Phrases that say the casualties are not known: the count stays null. */
+export const unknownCasualties = /\b(?:casualties (?:are |were )?(?:unknown|not known|being (?:clarified|established|determined|checked))|information (?:about|on) (?:the )?(?:casualties|victims|injured|dead) is being (?:clarified|established|specified|checked)|number of (?:casualties|victims) is being (?:clarified|established))\b/i;
+
+/** Verbs of death and injury, for counts before ("3 killed") or after ("killing 3"). */
+export const killedWords = '(?:killed|dead|died|perished|lost (?:their|his|her) lives?|fatally (?:wounded|injured)|were slain|slain)';
+export const injuredWords = '(?:wounded|injured|hurt|hospitali[sz]ed|sustained (?:shrapnel )?(?:injuries|wounds)|received (?:shrapnel )?(?:injuries|wounds)|suffered (?:shrapnel )?(?:injuries|wounds))';
+
+/** Counts of attacks: "31 attacks", "shelled ... 12 times", "carried out 5 strikes". */
+export const attackCountNouns = /^(?:\s*(?:enemy |artillery |drone |air |missile |mortar |russian |ground |combat |assault |armed )?(?:attacks?|times|strikes?|shellings?|assaults?|attempts|clashes|bombardments?|combat engagements?))\b/i;
+
+/** Settlement words in aggregate reports ("92 towns and villages"). */
+export const settlementNouns = /^\s*(?:(?:towns?|cities|villages?|settlements?|localities|communities|hromadas|populated (?:areas|localities|places)|frontline (?:towns|villages|settlements)|cities and villages|towns and villages|cities,? towns and villages|villages and towns)(?: and (?:villages|towns|cities|settlements))?)\b/i;
+
+export const regionCount = /\bin (\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?) (?:regions|oblasts|provinces)\b/i;
+
+/** "launched 45 drones", "45 Shahed drones and 3 missiles". */
+export const launchedNouns = /^\s*(?:(?:attack |strike |kamikaze |shahed(?:-type)? |shahed |geran |fpv )?(?:drones?|uavs?|shaheds?)|(?:cruise |ballistic |guided |anti-aircraft |air-launched )?(?:missiles?|rockets?))\b/i;
+
+/** Words that mark a statement as a claim about the war rather than an event. */
+export const claimCues = /\b(?:is|are) (?:losing|winning|advancing|retreating|collapsing|exhausted|running out|on the verge|ready to|prepared to)\b|\b(?:will|would) (?:win|lose|capture|take|liberate|defeat|retake|reach|encircle|break)\b|\b(?:has|have) (?:lost|liberated|captured|encircled|seized|taken control|regained|advanced)\b|\b(?:control(?:s|led)?|encircled|liberated|captured) (?:the |most of |all of |over )?\b|\bclaim(?:ed|s)? (?:that|to have)\b|\bboasted\b|\binsist(?:ed|s)? that\b/i;
+
+export const unverifiedCues = /\b(?:without (?:providing |offering |presenting |giving )?(?:any )?evidence|provided no evidence|offered no evidence|gave no evidence|did not (?:provide|offer|present|give) (?:any )?evidence|no evidence (?:was|has been) (?:given|provided|presented)|could not (?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|cannot (?:be )?(?:independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|can't (?:independently )?(?:verify|confirm)|not (?:been )?(?:independently )?(?:verified|confirmed)|unverified|unconfirmed)\b/i;
+export const disputedCues = /\b(?:denied|denies|disputed|disputes|rejected|rejects|refuted|refutes|contradict(?:ed|s)?|dismissed|false|fake|untrue|not true|no such)\b/i;
+export const corroboratedCues = /\b(?:confirmed by|corroborated|verified by|independently confirmed|also confirmed|geolocated footage)\b/i;

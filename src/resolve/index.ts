@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { AggregateReport, Analysis, ExtractedEvent, PlaceMention, ResolvedDate } from '../core/types.js';
+import type { Extracted } from '../extract/index.js';
+import { eventTypeOf } from '../extract/index.js';
+import { resolvePlace, toEventPlace } from '../geo/resolve.js';
+import { resolveDate } from '../time/resolve.js';
+
+/** Only days and dates named in the text carry over to the next sentence, not periods like "over the past day". */
+const INHERITED = /^(?:a day named|the night of a named day|date range)/;
+
+/** Oblasts named in the report, most mentioned first. */
+function documentRegions(places: PlaceMention[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of places) {
+    if (m.role !== 'region') continue;
+    const admin1 = m.candidates[0]?.admin1;
+    if (admin1) counts.set(admin1, (counts.get(admin1) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+}
+
+/**
+ * The resolve stage: each place mention to one gazetteer place (or none, with
+ * the reason), each event's time against the publication time, and the final
+ * event records.
+ */
+export function resolve(doc: Extracted): Analysis {
+  const docRegions = documentRegions(doc.places);
+  const places: PlaceMention[] = doc.places.map((m) => {
+    if (m.role === 'speaker') return m;
+    const sentenceRegions = doc.places
+      .filter((o) => o.sentence === m.sentence && o.role === 'region')
+      .map((o) => o.candidates[0]?.admin1)
+      .filter((a): a is string => !!a);
+    const r = resolvePlace(m, { sentenceRegions, documentRegions: docRegions });
+    return { ...m, place: r.place, provenance: { ...m.provenance, stage: 'resolve', reason: `${m.provenance.reason}; ${r.reason}` } };
+  });
+
+  // A sentence without time words takes the time of the sentence before it in the same paragraph.
+  const dates: ResolvedDate[] = [];
+  for (const s of doc.sentences) {
+    let d = resolveDate(s.text, doc.published);
+    const prev = dates[s.index - 1];
+    if (d.text === null && prev && prev.text !== null && INHERITED.test(prev.reason) && doc.sentences[s.index - 1]?.paragraph === s.paragraph) {
+      d = { ...prev, reason: `${prev.reason} (from the sentence before)` };
+    }
+    dates.push(d);
+  }
+
+  const events: ExtractedEvent[] = doc.drafts.map((d) => {
+    const mention = d.mention === null ? null : places[d.mention]!;
+    const date = dates[d.sentence]!;
+    const place = mention?.place ? toEventPlace(mention.place, mention.role === 'region' ? 3 : d.mentionReason ? 1 : undefined) : null;
+    const provenance = [...d.provenance];
+    if (mention) provenance.push({ ...mention.provenance });
+    provenance.push({ document: doc.id, start: d.quote.start, end: d.quote.end, stage: 'resolve', reason: `date: ${date.reason}${date.text ? ` ("${date.text}")` : ''}` });
+    return {
+      event_type: eventTypeOf(d.sub_event_type),
+      sub_event_type: d.sub_event_type,
+      date: date.date,
+      date_end: date.date_end,
+      time_precision: date.time_precision,
+      actor1: d.actor1,
+      actor2: d.actor2,
+      place,
+      attacks: d.attacks,
+      killed: d.killed,
+      injured: d.injured,
+      targets: d.targets,
+      weapons: d.weapons,
+      historical: date.historical,
+      detail: { civilian: d.civilian, outcome: d.outcome, speaker: d.speaker },
+      quote: d.quote,
+      provenance,
+    };
+  });
+
+  const reports: AggregateReport[] = doc.aggregates.map(({ sentence, ...a }) => {
+    const date = dates[sentence]!;
+    return { ...a, period_start: date.date, period_end: date.date_end ?? date.date };
+  });
+  const { drafts: _d, aggregates: _a, places: _p, speakers: _s, numbers: _n, claims, ...report } = doc;
+  return { report: { ...report }, places, events, reports, claims };
+}
+
+/** A stable id for an event: the same report and sentence give the same id. */
+export function eventId(documentId: string, e: ExtractedEvent): string {
+  return createHash('sha256')
+    .update(`${documentId}:${e.quote.start}:${e.place?.id ?? e.place?.name ?? '-'}:${e.sub_event_type}`)
+    .digest('hex')
+    .slice(0, 16);
+}

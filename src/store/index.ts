@@ -1,0 +1,280 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { AggregateReport, Analysis, Claim, SitrepEvent } from '../core/types.js';
+import { eventId } from '../resolve/index.js';
+
+/** The SQL the store needs from a database: PGlite now, PostgreSQL later. */
+export interface Sql {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
+  transaction<T>(fn: (tx: Pick<Sql, 'query' | 'exec'>) => Promise<T>): Promise<T>;
+}
+
+export interface StoreResult {
+  status: 'stored' | 'known';
+  document: string;
+  events: number;
+  reports: number;
+  claims: number;
+}
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
+
+/** Default data directory: `--db`, then `SITREP_DB`, then `./sitrep-data`. */
+export function dataDir(option?: string | null): string {
+  return resolvePath(option ?? process.env.SITREP_DB ?? 'sitrep-data');
+}
+
+/** Numbered SQL migrations (`001_name.sql`), in order. */
+export function migrations(dir = MIGRATIONS_DIR): { version: number; name: string; sql: string }[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d+_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.split('_')[0]), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/** Applies the migrations a database has not had yet, each in its own transaction. */
+export async function migrate(db: Sql): Promise<number[]> {
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+  const done = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of migrations()) {
+    if (done.has(m.version)) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Thrown when the data directory is in use by another process or cannot be opened. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/**
+ * Takes the data directory for this process: an embedded database must never
+ * be opened by two processes at once. A lock left by a dead process is taken over.
+ */
+function lock(dir: string): () => void {
+  const file = join(dir, 'sitrep.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(readFileSync(file, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new StoreError(`the database ${dir} is in use by process ${pid} (another sitrep command or server); stop it or use another --db`);
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new StoreError(`could not lock the database ${dir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The event ledger on a SQL database. */
+export class Store {
+  private constructor(
+    private readonly db: Sql,
+    private readonly onClose: () => Promise<void>,
+  ) {}
+
+  /**
+   * Opens (creating if needed) the embedded database in `dir` and brings its
+   * schema up to date. Pass `memory: true` for a throwaway in-memory store.
+   */
+  static async open(dir: string | { memory: true }): Promise<Store> {
+    if (typeof dir !== 'string') {
+      const pg = await PGlite.create();
+      await migrate(pg as unknown as Sql);
+      return new Store(pg as unknown as Sql, () => pg.close());
+    }
+    mkdirSync(dir, { recursive: true });
+    const unlock = lock(dir);
+    try {
+      const pgdata = join(dir, 'pgdata');
+      const pg = await PGlite.create(existsSync(pgdata) ? pgdata : pgdata);
+      await migrate(pg as unknown as Sql);
+      return new Store(pg as unknown as Sql, async () => {
+        try {
+          await pg.close();
+        } finally {
+          unlock();
+        }
+      });
+    } catch (e) {
+      unlock();
+      throw e;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.onClose();
+  }
+
+  /**
+   * Stores one analysed report with all its events, aggregate reports and
+   * claims in one transaction. A report whose cleaned text is already stored
+   * is left alone ("known").
+   */
+  async save(a: Analysis): Promise<StoreResult> {
+    const r = a.report;
+    return this.db.transaction(async (tx) => {
+      const inserted = await tx.query<{ id: string }>(
+        `INSERT INTO documents (id, origin, format, title, outlet, url, published, published_source, text, dropped_lines)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [r.id, r.origin, r.format, r.title, r.outlet, r.url, r.published, r.publishedSource, r.text, r.dropped.length],
+      );
+      if (inserted.rows.length === 0) return { status: 'known', document: r.id, events: 0, reports: 0, claims: 0 };
+      const seen = new Set<string>();
+      for (const e of a.events) {
+        const id = eventId(r.id, e);
+        if (seen.has(id)) continue;
+        seen.add(id);
+        await tx.query(
+          `INSERT INTO events (id, event_type, sub_event_type, date, date_end, time_precision, actor1, actor2,
+             place_name, place_id, admin1, admin2, lat, lon, geo_precision, attacks, killed, injured, targets, weapons, historical, detail)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+          [id, e.event_type, e.sub_event_type, e.date, e.date_end, e.time_precision, e.actor1, e.actor2,
+            e.place?.name ?? null, e.place?.id ?? null, e.place?.admin1 ?? null, e.place?.admin2 ?? null,
+            e.place?.lat ?? null, e.place?.lon ?? null, e.place?.geo_precision ?? null,
+            e.attacks, e.killed, e.injured, e.targets, e.weapons, e.historical, JSON.stringify(e.detail)],
+        );
+        await tx.query(
+          `INSERT INTO event_sources (event_id, document_id, speaker, quote, start_offset, end_offset, provenance)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [id, r.id, e.detail.speaker?.text ?? null, e.quote.text, e.quote.start, e.quote.end, JSON.stringify(e.provenance)],
+        );
+      }
+      for (const g of a.reports) {
+        await tx.query(
+          `INSERT INTO aggregate_reports (document_id, kind, value, regions, region_names, period_start, period_end, speaker, quote, start_offset, end_offset)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          [r.id, g.kind, g.value, g.regions, g.region_names, g.period_start, g.period_end, g.speaker, g.quote, g.start, g.end],
+        );
+      }
+      for (const c of a.claims) {
+        await tx.query(
+          `INSERT INTO claims (document_id, speaker, role, side, statement, status, reason, quote, start_offset, end_offset)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+          [r.id, c.speaker, c.role, c.side, c.statement, c.status, c.reason, c.quote, c.start, c.end],
+        );
+      }
+      return { status: 'stored', document: r.id, events: seen.size, reports: a.reports.length, claims: a.claims.length };
+    });
+  }
+
+  /** Every event with its sources, in date order. */
+  async events(): Promise<SitrepEvent[]> {
+    const rows = (await this.db.query<EventRow>(
+      `SELECT e.*, to_char(e.date, 'YYYY-MM-DD') AS date_s, to_char(e.date_end, 'YYYY-MM-DD') AS date_end_s,
+         COALESCE(json_agg(json_build_object(
+           'document', s.document_id, 'outlet', d.outlet, 'published', d.published, 'speaker', s.speaker,
+           'quote', s.quote, 'start', s.start_offset, 'end', s.end_offset) ORDER BY d.published, s.document_id)
+           FILTER (WHERE s.document_id IS NOT NULL), '[]') AS sources
+       FROM events e
+       LEFT JOIN event_sources s ON s.event_id = e.id
+       LEFT JOIN documents d ON d.id = s.document_id
+       GROUP BY e.id
+       ORDER BY e.date NULLS LAST, e.admin1 NULLS LAST, e.place_name NULLS LAST, e.id`,
+    )).rows;
+    return rows.map(toEvent);
+  }
+
+  async reports(): Promise<(AggregateReport & { document: string })[]> {
+    const rows = (await this.db.query<Record<string, unknown>>(
+      `SELECT a.*, to_char(period_start, 'YYYY-MM-DD') AS ps, to_char(period_end, 'YYYY-MM-DD') AS pe FROM aggregate_reports a ORDER BY period_start NULLS LAST, id`,
+    )).rows;
+    return rows.map((r) => ({
+      document: r.document_id as string,
+      kind: r.kind as AggregateReport['kind'],
+      value: r.value as number,
+      regions: (r.regions as number | null) ?? null,
+      region_names: (r.region_names as string[]) ?? [],
+      period_start: (r.ps as string | null) ?? null,
+      period_end: (r.pe as string | null) ?? null,
+      speaker: (r.speaker as string | null) ?? null,
+      quote: r.quote as string,
+      start: r.start_offset as number,
+      end: r.end_offset as number,
+    }));
+  }
+
+  async claims(): Promise<(Claim & { document: string })[]> {
+    const rows = (await this.db.query<Record<string, unknown>>('SELECT * FROM claims ORDER BY id')).rows;
+    return rows.map((r) => ({
+      document: r.document_id as string,
+      speaker: (r.speaker as string | null) ?? null,
+      role: (r.role as string | null) ?? null,
+      side: (r.side as Claim['side']) ?? null,
+      statement: r.statement as string,
+      status: r.status as Claim['status'],
+      reason: r.reason as string,
+      quote: r.quote as string,
+      start: r.start_offset as number,
+      end: r.end_offset as number,
+    }));
+  }
+
+  /** Row counts of every table, for tests and `sitrep status`. */
+  async counts(): Promise<Record<'documents' | 'events' | 'event_sources' | 'aggregate_reports' | 'claims', number>> {
+    const r = (await this.db.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM documents) AS documents, (SELECT count(*)::int FROM events) AS events,
+              (SELECT count(*)::int FROM event_sources) AS event_sources,
+              (SELECT count(*)::int FROM aggregate_reports) AS aggregate_reports, (SELECT count(*)::int FROM claims) AS claims`,
+    )).rows[0]!;
+    return r as Record<'documents' | 'events' | 'event_sources' | 'aggregate_reports' | 'claims', number>;
+  }
+}
+
+interface EventRow {
+  id: string; event_type: string; sub_event_type: string; date_s: string | null; date_end_s: string | null;
+  time_precision: number | null; actor1: string | null; actor2: string | null; place_name: string | null; place_id: string | null;
+  admin1: string | null; admin2: string | null; lat: number | null; lon: number | null; geo_precision: number | null;
+  attacks: number | null; killed: number | null; injured: number | null; targets: string[]; weapons: string[];
+  historical: boolean; sources: { document: string; outlet: string | null; published: string | Date | null; speaker: string | null; quote: string; start: number; end: number }[];
+}
+
+function toEvent(r: EventRow): SitrepEvent {
+  return {
+    id: r.id,
+    event_type: r.event_type as SitrepEvent['event_type'],
+    sub_event_type: r.sub_event_type as SitrepEvent['sub_event_type'],
+    date: r.date_s,
+    date_end: r.date_end_s,
+    time_precision: r.time_precision as SitrepEvent['time_precision'],
+    actor1: r.actor1,
+    actor2: r.actor2,
+    place: r.place_name === null ? null : {
+      name: r.place_name, id: r.place_id, admin1: r.admin1, admin2: r.admin2, lat: r.lat, lon: r.lon,
+      geo_precision: r.geo_precision as 1 | 2 | 3 | null,
+    },
+    attacks: r.attacks,
+    killed: r.killed,
+    injured: r.injured,
+    targets: r.targets,
+    weapons: r.weapons,
+    historical: r.historical,
+    sources: r.sources.map((s) => ({
+      ...s,
+      published: s.published === null ? null : new Date(s.published).toISOString(),
+    })),
+  };
+}

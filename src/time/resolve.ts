@@ -1,0 +1,139 @@
+import * as chrono from 'chrono-node';
+import type { ResolvedDate } from '../core/types.js';
+import { historicalCues, nightOf, periodRules } from '../locales/en/time.js';
+
+const DAY = 86_400_000;
+
+/** The calendar date of an instant in Kyiv, as a UTC-midnight Date. */
+export function kyivDate(iso: string): Date | null {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return null;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  return new Date(`${parts}T00:00:00Z`);
+}
+
+export const ymd = (d: Date): string => d.toISOString().slice(0, 10);
+const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY);
+
+/**
+ * Our refiner on chrono's results: a weekday is the most recent such day not
+ * after publication; a day and month without a year that would fall after
+ * publication belong to the year before.
+ */
+const pastRefiner: chrono.Refiner = {
+  refine(context, results) {
+    const ref = context.reference.instant.getTime();
+    for (const r of results) {
+      const s = r.start;
+      if (s.isCertain('weekday') && !s.isCertain('day')) {
+        const at = Date.UTC(s.get('year') ?? 0, (s.get('month') ?? 1) - 1, s.get('day') ?? 1);
+        if (at > ref) {
+          const back = new Date(at - 7 * DAY);
+          s.imply('year', back.getUTCFullYear());
+          s.imply('month', back.getUTCMonth() + 1);
+          s.imply('day', back.getUTCDate());
+        }
+      } else if (s.isCertain('month') && !s.isCertain('year')) {
+        const at = Date.UTC(s.get('year') ?? 0, (s.get('month') ?? 1) - 1, s.get('day') ?? 1);
+        if (at > ref + DAY) s.imply('year', (s.get('year') ?? 0) - 1);
+      }
+    }
+    return results;
+  },
+};
+
+/** Our parser for a bare year ("in 2022"), which chrono leaves alone. */
+const yearParser: chrono.Parser = {
+  pattern: () => /\b(?:in|since|during|by) ((?:19|20)\d\d)\b(?![-/.]\d)/i,
+  extract: (_context, match) => ({ year: Number(match[1]) }),
+};
+
+const parser = (() => {
+  const c = chrono.casual.clone();
+  c.parsers.push(yearParser);
+  c.refiners.push(pastRefiner);
+  return c;
+})();
+
+function lastDayOfMonth(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 0));
+}
+
+/**
+ * Resolves the time of what a sentence reports against the publication time.
+ * With no time words, the event is dated to the publication day.
+ *
+ * @example resolveDate('Overnight, drones hit Odesa.', '2024-03-06T07:00:00+02:00')
+ *          // {date: '2024-03-05', date_end: '2024-03-06', time_precision: 1, ...}
+ */
+export function resolveDate(text: string, published: string | null): ResolvedDate {
+  const pub = published ? kyivDate(published) : null;
+  const isHistoricalCue = historicalCues.test(text);
+  if (!pub) {
+    // Without a publication time only absolute dates can be resolved.
+    const abs = parseAbsolute(text, new Date(Date.UTC(2100, 0, 1)), true);
+    return abs ?? { date: null, date_end: null, time_precision: null, historical: isHistoricalCue, text: null, reason: 'no publication time and no full date in the text' };
+  }
+  const named = parseAbsolute(text, pub, false);
+  if (named && named.time_precision === 1) {
+    const end = new Date(`${named.date_end ?? named.date}T00:00:00Z`);
+    return { ...named, historical: isHistoricalCue || pub.getTime() - end.getTime() > 30 * DAY };
+  }
+  for (const rule of periodRules) {
+    const m = text.match(rule.pattern);
+    if (!m) continue;
+    const range = rule.range(m);
+    if (!range) continue;
+    return {
+      date: ymd(addDays(pub, range[0])),
+      date_end: range[0] === range[1] ? null : ymd(addDays(pub, range[1])),
+      time_precision: rule.precision,
+      historical: isHistoricalCue,
+      text: m[0],
+      reason: rule.reason,
+    };
+  }
+  const absolute = parseAbsolute(text, pub, false);
+  if (absolute) {
+    const end = new Date(`${absolute.date_end ?? absolute.date}T00:00:00Z`);
+    const old = pub.getTime() - end.getTime() > 30 * DAY;
+    const monthOrYear = absolute.time_precision === 3 && end.getTime() < pub.getTime() - DAY;
+    return { ...absolute, historical: isHistoricalCue || old || monthOrYear };
+  }
+  return { date: ymd(pub), date_end: null, time_precision: 1, historical: isHistoricalCue, text: null, reason: 'no time words: the publication day' };
+}
+
+/** Dates chrono can read (days, weekdays, months, years), refined by our rules. */
+function parseAbsolute(text: string, pub: Date, requireYear: boolean): ResolvedDate | null {
+  const prepared = text.replace(nightOf, (s) => ' '.repeat(s.length));
+  const ref = new Date(pub.getTime() + 12 * 3600_000);
+  const results = parser.parse(prepared, { instant: ref, timezone: 0 }, { forwardDate: false });
+  for (const r of results) {
+    const s = r.start;
+    const hasDay = s.isCertain('day') || s.isCertain('weekday') || r.tags().has('casualReference/yesterday') || r.tags().has('casualReference/today');
+    const hasMonth = s.isCertain('month');
+    const hasYear = s.isCertain('year');
+    if (requireYear && !hasYear) continue;
+    const year = s.get('year');
+    const month = s.get('month');
+    const day = s.get('day');
+    if (year === null || month === null || day === null) continue;
+    const night = nightOf.test(text);
+    nightOf.lastIndex = 0;
+    if (hasDay) {
+      const d = new Date(Date.UTC(year, month - 1, day));
+      if (r.end && r.end.isCertain('day')) {
+        const e = new Date(Date.UTC(r.end.get('year') ?? year, (r.end.get('month') ?? month) - 1, r.end.get('day') ?? day));
+        return { date: ymd(d), date_end: ymd(e), time_precision: e.getTime() - d.getTime() > DAY ? 2 : 1, historical: false, text: r.text, reason: 'date range in the text' };
+      }
+      return { date: ymd(d), date_end: null, time_precision: 1, historical: false, text: r.text, reason: night ? 'the night of a named day' : 'a day named in the text' };
+    }
+    if (hasMonth) {
+      return { date: ymd(new Date(Date.UTC(year, month - 1, 1))), date_end: ymd(lastDayOfMonth(year, month)), time_precision: 3, historical: false, text: r.text, reason: 'a month named in the text' };
+    }
+    if (hasYear || s.isCertain('year') || /\b(19|20)\d\d\b/.test(r.text)) {
+      return { date: `${year}-01-01`, date_end: `${year}-12-31`, time_precision: 3, historical: false, text: r.text, reason: 'a year named in the text' };
+    }
+  }
+  return null;
+}
