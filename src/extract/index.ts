@@ -4,7 +4,7 @@ import type {
 import type { Recognised } from '../recognise/index.js';
 import { findCasualties } from '../locales/en/casualties.js';
 import {
-  attackCountNouns, claimCues, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
+  attackCountNouns, beforeThisWar, claimCues, modalMay, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
   settlementNouns, triggerRules, unverifiedCues,
 } from '../locales/en/events.js';
 import { findNumbers, parseNumberWords } from '../locales/en/numbers.js';
@@ -96,18 +96,18 @@ export function findTargets(text: string): string[] {
 }
 
 /** Which side a sentence names as acting, if any. */
-function attackerSide(text: string, speaker: Speaker | null): { side: 'russia' | 'ukraine' | null; reason: string } {
+function attackerSide(text: string, speaker: Speaker | null): { side: 'russia' | 'ukraine' | null; at: number; reason: string } {
   let first: { side: 'russia' | 'ukraine' | 'enemy'; at: number } | null = null;
   for (const cue of ACTOR_RES) {
     const m = text.match(cue.re);
     if (m && (first === null || (m.index ?? 0) < first.at)) first = { side: cue.side, at: m.index ?? 0 };
   }
   if (first?.side === 'enemy') {
-    if (speaker?.side === 'Russia') return { side: 'ukraine', reason: '"the enemy" in a Russian speaker\'s words' };
-    return { side: 'russia', reason: '"the enemy" in a Ukrainian account' };
+    if (speaker?.side === 'Russia') return { side: 'ukraine', at: first.at, reason: '"the enemy" in a Russian speaker\'s words' };
+    return { side: 'russia', at: first.at, reason: '"the enemy" in a Ukrainian account' };
   }
-  if (first) return { side: first.side, reason: 'named in the sentence' };
-  return { side: null, reason: 'no attacker named' };
+  if (first) return { side: first.side, at: first.at, reason: 'named in the sentence' };
+  return { side: null, at: -1, reason: 'no attacker named' };
 }
 
 /** The first trigger rule that fires, or null. */
@@ -219,27 +219,40 @@ export function extract(doc: Recognised): Extracted {
         });
       }
     }
-    const isAggregate = settlementCounts.length > 0 || (settlements.length === 0 && aggregates.some((a) => a.sentence === sentence.index));
+    // A sentence that only counts (settlements, attacks on a region) is an aggregate report; settlements it names are still events.
+    const isAggregate = settlements.length === 0 && aggregates.some((a) => a.sentence === sentence.index && a.kind !== 'drones_launched' && a.kind !== 'missiles_launched');
 
     // Events.
     const casualties = findCasualties(text, base);
     const weapons = findWeapons(text);
-    const actor = attackerSide(text, speaker);
+    let actor = attackerSide(text, speaker);
     const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
-    const blocked = eventful ? text.match(notHappened) : null;
+    const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;
     if (eventful && !blocked && !isAggregate) {
       const rule = trigger!.rule;
       let sub = rule.sub;
       if (!rule.specific) sub = weapons.some((w) => AIR_WEAPONS.has(w)) && !weapons.some((w) => w === 'artillery' || w === 'MLRS' || w === 'missile' || w === 'cruise missile' || w === 'ballistic missile') ? 'Air/drone strike' : 'Shelling/artillery/missile attack';
-      let where = settlements.length > 0 ? settlements : regions;
+      // One event per place: a place named twice in the sentence is one event.
+      const byPlace = new Map<string, { index: number; mention: PlaceMention }[]>();
+      for (const p of settlements.length > 0 ? settlements : regions) {
+        const key = p.mention.candidates[0]?.id ?? p.mention.text.toLowerCase();
+        byPlace.set(key, [...(byPlace.get(key) ?? []), p]);
+      }
+      let where = [...byPlace.values()];
       let mentionReason: string | null = null;
       if (where.length === 0) {
         // "the town", "there": the settlement named just before in the paragraph.
         const prior = ANAPHORA.test(text) ? findPriorSettlement(doc, sentence) : null;
         if (prior !== null) {
-          where = [{ index: prior, mention: doc.places[prior]! }];
+          where = [[{ index: prior, mention: doc.places[prior]! }]];
           mentionReason = 'the place named in an earlier sentence of the paragraph';
         }
+      }
+      // With no place at all, only casualties make it worth recording (place unknown).
+      if (where.length === 0 && !casualties.figures.some((f) => f.value > 0)) continue;
+      const flat = where.flat();
+      if (rule.outcome === 'repelled' && actor.side && actor.at < (trigger!.match.index ?? 0)) {
+        actor = { side: actor.side === 'russia' ? 'ukraine' : 'russia', at: actor.at, reason: 'the side named before "repelled" is the defender' };
       }
       const side = actor.side ?? (sub === 'Armed clash' ? 'russia' : speaker?.side === 'Russia' ? 'ukraine' : 'russia');
       const actorReason = actor.side ? actor.reason : `no attacker named; ${speaker?.side === 'Russia' ? 'a Russian source reports Ukrainian fire' : 'coded as Russian fire on Ukraine'}`;
@@ -254,8 +267,9 @@ export function extract(doc: Recognised): Extracted {
           : civilian === true || targetList.some((t) => t !== 'military positions') ? ACTORS.civilians : targetList.includes('military positions') || civilian === false ? (side === 'russia' ? ACTORS.ukraine : ACTORS.russia) : null;
       const targets = targetList;
       const places = where.length > 0 ? where : [null];
-      for (const p of places) {
-        const mine = (at: number) => where.length <= 1 || nearestMention(where, at) === p?.index;
+      for (const group of places) {
+        const p = group?.[0] ?? null;
+        const mine = (at: number) => where.length <= 1 || group?.some((g) => g.index === nearestMention(flat, at)) === true;
         const killedFigures = casualties.figures.filter((f) => f.kind === 'killed' && mine(f.start));
         const injuredFigures = casualties.figures.filter((f) => f.kind === 'injured' && mine(f.start));
         const pick = (fs: typeof killedFigures) => (fs.find((f) => f.update) ?? fs[0])?.value ?? null;

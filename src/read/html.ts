@@ -287,7 +287,7 @@ function mainText(document: Document): string {
 
 function readabilityText(document: Document): string {
   try {
-    const article = new Readability<Node>(document, { serializer: (n) => n }).parse();
+    const article = new Readability<Node>(document, { serializer: (n) => n, keepClasses: true }).parse();
     return article?.content ? nodesToText([article.content]) : '';
   } catch {
     return '';

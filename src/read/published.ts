@@ -322,3 +322,14 @@ function wallOffset(zone: string, w: WallTime): number | null {
   if (first === null) return null;
   return zoneOffsetAt(zone, asUtc - first * 60_000);
 }
+
+/** True when a line is little more than a date with an explicit year ("March 3, 2024", "03.03.2024 09:45 EET"). */
+export function isDateOnly(line: string): boolean {
+  const letters = (s: string): number => s.replace(/[^\p{L}\p{N}]/gu, '').length;
+  for (const result of parseDates(line)) {
+    if (!certainDate(result)) continue;
+    const rest = line.slice(0, result.index) + line.slice(result.index + result.text.length);
+    return letters(rest.replace(ZONE_TOKEN, '')) <= 3;
+  }
+  return false;
+}

@@ -113,7 +113,9 @@ function parseAbsolute(text: string, pub: Date, requireYear: boolean): ResolvedD
     const hasDay = s.isCertain('day') || s.isCertain('weekday') || r.tags().has('casualReference/yesterday') || r.tags().has('casualReference/today');
     const hasMonth = s.isCertain('month');
     const hasYear = s.isCertain('year');
-    if (requireYear && !hasYear) continue;
+    if (requireYear && !(hasYear && /\b(?:19|20)\d\d\b/.test(r.text))) continue;
+    // "the past two weeks", "24 hours ago": periods, read by our period rules, not days.
+    if (/\b(?:past|ago|next|within|coming|hours?|minutes?)\b/i.test(r.text) && !/(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(r.text)) continue;
     const year = s.get('year');
     const month = s.get('month');
     const day = s.get('day');

@@ -15,13 +15,13 @@ export interface CasualtyFigure {
 
 const ADJ = "(?:(?:more|other|further|local|elderly|young|old|ukrainian|russian|civilian|peaceful|innocent|more|additional|fellow|\\d+-year-old|[a-z]+-year-old|of (?:them|whom))\\s+){0,3}";
 const AUX = '(?:\\s+(?:were|was|have been|has been|had been|are|is|got|reportedly|also|later|were reportedly|have reportedly been|was reportedly|being))*';
-const AFTER_NUMBER_KILLED = new RegExp(`^\\s+${ADJ}(${casualtyNouns})?${AUX}\\s*${killedWords}\\b`, 'i');
-const AFTER_NUMBER_INJURED = new RegExp(`^\\s+${ADJ}(${casualtyNouns})?${AUX}\\s*${injuredWords}\\b`, 'i');
+const AFTER_NUMBER_KILLED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${killedWords}\\b`, 'i');
+const AFTER_NUMBER_INJURED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${injuredWords}\\b`, 'i');
 const BEFORE_NUMBER_KILLED = /\b(?:killing|killed|kills|claimed the lives of|took the lives of|left|leaving)\s+$/i;
 const BEFORE_NUMBER_INJURED = /\b(?:wounding|wounded|injuring|injured|injures|wounds|hurting|hurt)\s+$/i;
 const NOUN_AFTER = new RegExp(`^\\s+${ADJ}(${casualtyNouns})`, 'i');
 const SINGLE = new RegExp(`\\b(an?|one) ${ADJ}(man|woman|child|boy|girl|teenager|pensioner|civilian|resident|soldier|serviceman|person|driver|worker|volunteer|police officer|rescuer|elderly (?:man|woman))\\b`, 'gi');
-const TOLL = /\bdeath toll (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|climbs|increases|stands|stood) (?:to |at )?(?:at least )?(\d+|[a-z-]+)/i;
+const TOLL = /\bdeath toll(?: [^,.;]{0,80}?)? (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|climbs|increases|stands|stood) (?:to |at )?(?:at least )?(\d+|[a-z-]+)/i;
 const INJURED_TOLL = /\b(?:number of (?:the )?(?:injured|wounded)|injured toll) (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|stands|stood) (?:to |at )?(\d+|[a-z-]+)/i;
 
 function civilianOf(noun: string | undefined): boolean | null {

@@ -57,7 +57,13 @@ export const triggerRules: TriggerRule[] = [
 ];
 
 /** What turns a reported attack into something that did not (yet) happen. */
-export const notHappened = /\b(?:could|might|may|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
+export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
+
+/** A year before the war began (2014): the sentence tells history, not this war. */
+export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|201[0-3])\b/i;
+
+/** "may" as a modal verb, lower-case only, so that the month of May is not read as a hedge. */
+export const modalMay = /\bmay\b/;
 
 /** Weapons and attacks that turn an interception sentence into two events are not split here: one sentence, one type. */
 export const casualtyNouns = "(?:people|persons?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
