@@ -33,7 +33,7 @@ export function register(program: Command): void {
         events.map((e) => [
           e.date_end ? `${show(e.date)}..${e.date_end}` : show(e.date), e.sub_event_type, show(e.place?.name), show(e.place?.admin1),
           show(e.actor1?.replace(/^Military Forces of (\w+).*/, '$1')), show(e.attacks), show(e.killed), show(e.injured),
-          show(e.weapons), show(e.targets), show(e.sources[0]?.speaker),
+          show(e.weapons), show(e.targets), show(e.sources.find((s) => s.speaker)?.speaker),
         ]),
         [23, 34, 20, 14, 8, 7, 6, 7, 24, 24, 30],
       ));

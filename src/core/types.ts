@@ -193,6 +193,8 @@ export interface ExtractedEvent extends Omit<SitrepEvent, 'id' | 'sources'> {
     speaker: Speaker | null;
   };
   quote: { text: string; start: number; end: number };
+  /** Other sentences of the same report that describe this event (a headline and its body). */
+  alsoIn: { text: string; start: number; end: number; speaker: string | null }[];
   provenance: Provenance[];
 }
 

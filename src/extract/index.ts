@@ -84,15 +84,19 @@ export function findWeapons(text: string): string[] {
   if (found.includes('artillery') && !/\b(?:artillery|howitzers?|cannon)\b/i.test(text) && found.some((w) => w !== 'artillery')) {
     found.splice(found.indexOf('artillery'), 1);
   }
-  if (found.includes('missile') && found.some((w) => w === 'cruise missile' || w === 'ballistic missile')) {
+  // Rockets of a named rocket system are MLRS rounds, not a separate missile.
+  if (found.includes('missile') && (found.some((w) => w === 'cruise missile' || w === 'ballistic missile') || (found.includes('MLRS') && !/\bmissiles?\b/i.test(text)))) {
     found.splice(found.indexOf('missile'), 1);
   }
   return found;
 }
 
-/** Target categories named in a sentence. */
+/** What an attacker used ("with tanks and armoured vehicles"): weapons, never targets. */
+const MEANS = /\b(?:with|using|by means of|aboard|from)\b[^,.;]*/gi;
+
+/** Target categories named in a sentence, leaving out the attacker's means. */
 export function findTargets(text: string): string[] {
-  return labelsIn(text, TARGETS);
+  return labelsIn(text.replace(MEANS, ' '), TARGETS);
 }
 
 /** Which side a sentence names as acting, if any. */
@@ -251,21 +255,16 @@ export function extract(doc: Recognised): Extracted {
       // With no place at all, only casualties make it worth recording (place unknown).
       if (where.length === 0 && !casualties.figures.some((f) => f.value > 0)) continue;
       const flat = where.flat();
-      if (rule.outcome === 'repelled' && actor.side && actor.at < (trigger!.match.index ?? 0)) {
-        actor = { side: actor.side === 'russia' ? 'ukraine' : 'russia', at: actor.at, reason: 'the side named before "repelled" is the defender' };
+      // "Ukrainian forces repelled ...", "Ukrainian air defence shot down ...": the side named first defends.
+      const defends = rule.outcome === 'repelled' || rule.sub === 'Disrupted weapons use';
+      if (defends && actor.side && actor.at < (trigger!.match.index ?? 0)) {
+        actor = { side: actor.side === 'russia' ? 'ukraine' : 'russia', at: actor.at, reason: `the side named before "${trigger!.match[0]}" is the defender` };
       }
       const side = actor.side ?? (sub === 'Armed clash' ? 'russia' : speaker?.side === 'Russia' ? 'ukraine' : 'russia');
       const actorReason = actor.side ? actor.reason : `no attacker named; ${speaker?.side === 'Russia' ? 'a Russian source reports Ukrainian fire' : 'coded as Russian fire on Ukraine'}`;
-      const civilianFigure = casualties.figures.find((f) => f.value > 0 && f.civilian !== null);
-      const civilian = civilianFigure ? civilianFigure.civilian : null;
-      const targetList = findTargets(text);
-      const actor1 = side === 'russia' ? ACTORS.russia : ACTORS.ukraine;
-      const actor2 = sub === 'Armed clash'
-        ? side === 'russia' ? ACTORS.ukraine : ACTORS.russia
-        : sub === 'Disrupted weapons use'
-          ? null
-          : civilian === true || targetList.some((t) => t !== 'military positions') ? ACTORS.civilians : targetList.includes('military positions') || civilian === false ? (side === 'russia' ? ACTORS.ukraine : ACTORS.russia) : null;
-      const targets = targetList;
+      const targets = findTargets(text);
+      const attacker = side === 'russia' ? ACTORS.russia : ACTORS.ukraine;
+      const defender = side === 'russia' ? ACTORS.ukraine : ACTORS.russia;
       const places = where.length > 0 ? where : [null];
       for (const group of places) {
         const p = group?.[0] ?? null;
@@ -274,6 +273,13 @@ export function extract(doc: Recognised): Extracted {
         const injuredFigures = casualties.figures.filter((f) => f.kind === 'injured' && mine(f.start));
         const pick = (fs: typeof killedFigures) => (fs.find((f) => f.update) ?? fs[0])?.value ?? null;
         const attackFigure = attackCounts.find((n) => mine(n.start));
+        const civilian = [...killedFigures, ...injuredFigures].find((f) => f.value > 0 && f.civilian !== null)?.civilian ?? null;
+        // ACLED: the interceptor is actor1; civilians are actor2 when they or civilian objects were hit.
+        const actor1 = sub === 'Disrupted weapons use' ? defender : attacker;
+        const actor2 = sub === 'Armed clash' ? defender
+          : sub === 'Disrupted weapons use' ? attacker
+            : civilian === true || targets.some((t) => t !== 'military positions') ? ACTORS.civilians
+              : targets.includes('military positions') || civilian === false ? defender : null;
         const provenance: Provenance[] = [
           { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `${rule.reason}: "${trigger!.match[0]}" → ${sub}` },
           { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `actor: ${actorReason}` },

@@ -27,7 +27,7 @@ export interface HtmlReport {
 const MIN_CONTENT_CHARS = 250;
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'address', 'article', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li',
   'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
 ]);
@@ -51,7 +51,7 @@ const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
  * Throws {@link InputError} when the page has no readable text.
  */
 export function readHtml(origin: string, html: string): HtmlReport {
-  const { document } = parseHTML(ensureDocument(html));
+  const { document } = parseHTML(ensureDocument(stripInert(html)));
   const meta = collectMeta(document);
   const ld = collectJsonLd(document);
   const outlet = meta.get('og:site_name') ?? meta.get('application-name') ?? ld.publisher ?? null;
@@ -102,6 +102,19 @@ export function nodesToText(nodes: Iterable<Node>): string {
 }
 
 // --- document --------------------------------------------------------------
+
+const INERT = /<!--[\s\S]*?-->|<(script|style|svg|noscript|template)\b((?:[^>/]|\/(?!>))*)>[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * Removes comments, scripts (except JSON-LD), styles, SVG and similar before
+ * parsing: they never hold article text, and modern pages carry hundreds of
+ * kilobytes of them.
+ */
+function stripInert(html: string): string {
+  return html.replace(INERT, (all, tag: string | undefined, attrs: string | undefined) =>
+    tag?.toLowerCase() === 'script' && /ld\+json/i.test(attrs ?? '') ? all : '',
+  );
+}
 
 /** linkedom does no HTML5 tree repair: give it an `<html><body>` when the page lacks one. */
 function ensureDocument(html: string): string {
@@ -219,11 +232,11 @@ function cleanTitle(s: string | null | undefined): string | null {
   return t ? t : null;
 }
 
-/** og:title (unless it is just the outlet's name), `<title>` without the outlet suffix, first `<h1>`, JSON-LD headline. */
+/** og:title (unless it is just the outlet's name), `<title>`, first `<h1>`, JSON-LD headline; without an " | Outlet" suffix. */
 function findTitle(document: Document, meta: Map<string, string>, ld: JsonLd, outlet: string | null): string | null {
   const same = (a: string): boolean => outlet !== null && a.toLowerCase() === outlet.toLowerCase();
   const og = cleanTitle(meta.get('og:title'));
-  if (og && !same(og)) return og;
+  if (og && !same(og)) return stripOutlet(og, outlet);
   const title = cleanTitle(document.querySelector('title')?.textContent);
   if (title && !same(title)) return stripOutlet(title, outlet);
   return cleanTitle(document.querySelector('h1')?.textContent) ?? cleanTitle(ld.headline) ?? title ?? og;

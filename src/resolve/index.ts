@@ -4,6 +4,7 @@ import type { Extracted } from '../extract/index.js';
 import { eventTypeOf } from '../extract/index.js';
 import { resolvePlace, toEventPlace } from '../geo/resolve.js';
 import { resolveDate } from '../time/resolve.js';
+import { mergeWithinReport } from './merge.js';
 
 /** Only days and dates named in the text carry over to the next sentence, not periods like "over the past day". */
 const INHERITED = /^(?:a day named|the night of a named day|date range)/;
@@ -47,7 +48,7 @@ export function resolve(doc: Extracted): Analysis {
     dates.push(d);
   }
 
-  const events: ExtractedEvent[] = doc.drafts.map((d) => {
+  const events: ExtractedEvent[] = mergeWithinReport(doc.drafts.map((d) => {
     const mention = d.mention === null ? null : places[d.mention]!;
     const date = dates[d.sentence]!;
     const place = mention?.place ? toEventPlace(mention.place, mention.role === 'region' ? 3 : d.mentionReason ? 1 : undefined) : null;
@@ -71,9 +72,10 @@ export function resolve(doc: Extracted): Analysis {
       historical: date.historical,
       detail: { civilian: d.civilian, outcome: d.outcome, speaker: d.speaker },
       quote: d.quote,
+      alsoIn: [],
       provenance,
     };
-  });
+  }));
 
   const reports: AggregateReport[] = doc.aggregates.map(({ sentence, ...a }) => {
     const date = dates[sentence]!;

@@ -162,6 +162,13 @@ export class Store {
            VALUES ($1, $2, $3, $4, $5, $6, $7)`,
           [id, r.id, e.detail.speaker?.text ?? null, e.quote.text, e.quote.start, e.quote.end, JSON.stringify(e.provenance)],
         );
+        for (const q of e.alsoIn) {
+          await tx.query(
+            `INSERT INTO event_sources (event_id, document_id, speaker, quote, start_offset, end_offset, provenance)
+             VALUES ($1, $2, $3, $4, $5, $6, '[]') ON CONFLICT DO NOTHING`,
+            [id, r.id, q.speaker, q.text, q.start, q.end],
+          );
+        }
       }
       for (const g of a.reports) {
         await tx.query(
@@ -187,7 +194,7 @@ export class Store {
       `SELECT e.*, to_char(e.date, 'YYYY-MM-DD') AS date_s, to_char(e.date_end, 'YYYY-MM-DD') AS date_end_s,
          COALESCE(json_agg(json_build_object(
            'document', s.document_id, 'outlet', d.outlet, 'published', d.published, 'speaker', s.speaker,
-           'quote', s.quote, 'start', s.start_offset, 'end', s.end_offset) ORDER BY d.published, s.document_id)
+           'quote', s.quote, 'start', s.start_offset, 'end', s.end_offset) ORDER BY d.published, s.document_id, s.start_offset)
            FILTER (WHERE s.document_id IS NOT NULL), '[]') AS sources
        FROM events e
        LEFT JOIN event_sources s ON s.event_id = e.id

@@ -136,15 +136,18 @@ test('Readability fallback: text in <div>s with <br>, no paragraphs', () => {
     'Air defence units shot down eleven Shahed-type drones over the southern region overnight, the command said.',
     'Debris fell on a port warehouse and started a fire that firefighters put out by the morning, with no casualties.',
     'Local authorities asked residents to stay in shelters until the all-clear signal was given at 05:40.',
+    'The regional military administration said that power supply in two districts of the city was restored by noon.',
+    'It was the third drone attack on the region this week, after strikes on Izmail and Bilhorod-Dnistrovskyi.',
   ];
   const html = `<html><head><title>Night attack on Odesa</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News menu</a></nav>
-<div id="wrapper"><div class="story-body">${lines.join('<br>\n')}</div></div>
+<div id="wrapper"><div class="story-body">${lines.join('<br>\n')}</div>
+<div class="comment-list"><div>Comment: great article, thanks for sharing this with all of us here</div></div></div>
+<div class="gdpr-consent">We use cookies to improve your experience on this website.</div>
 <footer>Footer text © Odesa News Agency</footer></body></html>`;
   const r = readHtml('b.html', html);
   for (const l of lines) assert.ok(r.text.includes(l), `missing: ${l}\n---\n${r.text}`);
-  assert.ok(!r.text.includes('News menu'));
-  assert.ok(!r.text.includes('Footer text'));
+  for (const b of ['News menu', 'Footer text', 'great article', 'cookies']) assert.ok(!r.text.includes(b), b);
   assert.equal(r.title, 'Night attack on Odesa');
 });
 
@@ -179,6 +182,15 @@ test('structure: lists, headings, tables, <br>, entities, hidden and inline elem
       'Rescuers at the site.',
     ].join('\n'),
   );
+});
+
+test('scripts, styles, comments and SVG are removed before parsing; JSON-LD and self-closed tags are safe', () => {
+  const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-03T07:45:00Z"}</script>
+<script>document.write("<p>Injected paragraph from a script that must not be read as text</p>")</script><!-- <p>Commented-out paragraph that must not be read either</p> --></head>
+<body><article><svg class="icon"/><p>${PARAGRAPHS[0]}</p><svg viewBox="0 0 1 1"><text>Icon label</text></svg><p>${PARAGRAPHS[1]}</p></article></body></html>`;
+  const r = readHtml('s.html', html);
+  assert.equal(r.published, '2024-03-03T07:45:00Z');
+  assert.equal(r.text, `${PARAGRAPHS[0]}\n${PARAGRAPHS[1]}`);
 });
 
 test('pages without <html>/<body> tags still parse', () => {

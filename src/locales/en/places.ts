@@ -7,7 +7,7 @@
 export const regionWords = /^(?:oblast|region|province|regional|oblast's|region's|oblasts|regions)$/i;
 
 /** Words after a region or city that make the phrase an institution (a speaker), not a place. */
-export const institutionWords = /^(?:military|state|city|regional|oblast|police|prosecutor's|prosecutor|council|administration|independent|post|pravda|school|university|oblenergo|airport)$/i;
+export const institutionWords = /^(?:military|state|city|regional|oblast|police|prosecutor's|prosecutor|council|administration|governor|governor's|head|chief|mayor|independent|post|pravda|school|university|oblenergo|airport)$/i;
 
 /** Outlets and organisations whose names start with a place. */
 export const namedOrganisations = /^(?:independent|post|pravda|school of economics|security forum|international|media|daily|herald|times|online|inform|tv|radio)\b/i;
