@@ -38,19 +38,24 @@ export function resolve(doc: Extracted): Analysis {
   });
 
   // A sentence without time words takes the time of the sentence before it in the same paragraph.
-  const dates: ResolvedDate[] = [];
-  for (const s of doc.sentences) {
-    let d = resolveDate(s.text, doc.published);
-    const prev = dates[s.index - 1];
-    if (d.text === null && prev && prev.text !== null && INHERITED.test(prev.reason) && doc.sentences[s.index - 1]?.paragraph === s.paragraph) {
-      d = { ...prev, reason: `${prev.reason} (from the sentence before)` };
-    }
-    dates.push(d);
-  }
+  // Dates are read only for sentences that need them (chrono is the slowest part of the pipeline).
+  const memo = new Map<number, ResolvedDate>();
+  const own = (i: number): ResolvedDate => {
+    let d = memo.get(i);
+    if (!d) memo.set(i, (d = resolveDate(doc.sentences[i]!.text, doc.published)));
+    return d;
+  };
+  const dateOf = (i: number): ResolvedDate => {
+    const d = own(i);
+    if (d.text !== null || i === 0 || doc.sentences[i - 1]?.paragraph !== doc.sentences[i]?.paragraph) return d;
+    const prev = own(i - 1);
+    return prev.text !== null && INHERITED.test(prev.reason) ? { ...prev, reason: `${prev.reason} (from the sentence before)` } : d;
+  };
+  const dates = { at: dateOf };
 
   const events: ExtractedEvent[] = mergeWithinReport(doc.drafts.map((d) => {
     const mention = d.mention === null ? null : places[d.mention]!;
-    const date = dates[d.sentence]!;
+    const date = dates.at(d.sentence);
     const place = mention?.place ? toEventPlace(mention.place, mention.role === 'region' ? 3 : d.mentionReason ? 1 : undefined) : null;
     const provenance = [...d.provenance];
     if (mention) provenance.push({ ...mention.provenance });
@@ -78,7 +83,7 @@ export function resolve(doc: Extracted): Analysis {
   }));
 
   const reports: AggregateReport[] = doc.aggregates.map(({ sentence, ...a }) => {
-    const date = dates[sentence]!;
+    const date = dates.at(sentence);
     return { ...a, period_start: date.date, period_end: date.date_end ?? date.date };
   });
   const { drafts: _d, aggregates: _a, places: _p, speakers: _s, numbers: _n, claims, ...report } = doc;

@@ -4,11 +4,14 @@ import { historicalCues, nightOf, periodRules } from '../locales/en/time.js';
 
 const DAY = 86_400_000;
 
+/** Building an Intl formatter is slow: one for the whole process. */
+const KYIV_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar date of an instant in Kyiv, as a UTC-midnight Date. */
 export function kyivDate(iso: string): Date | null {
   const t = new Date(iso);
   if (Number.isNaN(t.getTime())) return null;
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit' }).format(t);
+  const parts = KYIV_DAY.format(t);
   return new Date(`${parts}T00:00:00Z`);
 }
 
