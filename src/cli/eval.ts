@@ -9,6 +9,7 @@ interface EvalOptions {
   json?: boolean;
   limit?: string;
   failures?: boolean;
+  textOnly?: boolean;
 }
 
 /** `sitrep eval <format> <file>`: scores sitrep against a coded dataset. */
@@ -21,6 +22,7 @@ export function register(program: Command): void {
     .option('--json', 'print {n, metrics, docs_per_s, ...} as JSON')
     .option('--limit <n>', 'score only the first n rows')
     .option('--failures', 'also list the first failures of each metric')
+    .option('--text-only', 'cir: score the description alone, without the row\'s place line')
     .action((format: string, file: string, opts: EvalOptions) => {
       if (!['acled', 'ucdp', 'cir'].includes(format)) {
         process.stderr.write(`sitrep eval: unknown format "${format}" (expected acled, ucdp or cir)\n`);
@@ -45,6 +47,7 @@ export function register(program: Command): void {
       let started = false;
       const result = evaluate(format as EvalFormat, text, { gazetteer: loadBuiltinGazetteer() }, {
         ...(limit ? { limit } : {}),
+        textOnly: opts.textOnly ?? false,
         onProgress: (done, total) => {
           if (!bar) return;
           if (!started) { bar.start(total, 0); started = true; }

@@ -2,6 +2,7 @@ import type { Analysis, ExtractedEvent, Place, RawReport } from '../core/types.j
 import { findOblast } from '../geo/oblasts.js';
 import { normaliseName } from '../geo/normalise.js';
 import { analyse, type PipelineContext } from '../pipeline.js';
+import type { Gazetteer } from '../geo/gazetteer.js';
 import { parseCsv } from './csv.js';
 
 export type EvalFormat = 'acled' | 'ucdp' | 'cir';
@@ -97,13 +98,20 @@ function ucdpCases(rows: Record<string, string>[]): Case[] {
   return out;
 }
 
-/** CIR rows located in Ukraine: `brief description` is the report. */
-function cirCases(rows: Record<string, string>[]): Case[] {
+/**
+ * CIR rows located in Ukraine. The report is the row's place line as the
+ * coders wrote it ("Uspenka, Donetsk Oblast", misspellings and all) followed by
+ * its `brief description`, the way a short report opens with its dateline;
+ * with `textOnly` it is the description alone (most name no place at all).
+ */
+function cirCases(rows: Record<string, string>[], textOnly: boolean): Case[] {
   const out: Case[] = [];
   rows.forEach((r, i) => {
     if ((r.country ?? '').trim() !== 'Ukraine') return;
-    const text = (r['brief description'] ?? '').trim();
-    if (text === '') return;
+    const description = (r['brief description'] ?? '').trim();
+    if (description === '') return;
+    const placeLine = [r['town/city'], r.district, r.province].map((x) => (x ?? '').trim()).filter((x) => x !== '').join(', ');
+    const text = textOnly || placeLine === '' ? description : `${placeLine}\n${description}`;
     const admin1 = canonicalAdmin1(r.province ?? '');
     out.push({
       row: i + 2,
@@ -118,24 +126,36 @@ function cirCases(rows: Record<string, string>[]): Case[] {
 }
 
 /** The place sitrep gives a report: its best event's, or else the first place it resolved. */
-function predictedPlace(a: Analysis, event: ExtractedEvent | undefined): { name: string; admin1: string | null; lat: number | null; lon: number | null } | null {
+type Predicted = { id: string | null; name: string; admin1: string | null; lat: number | null; lon: number | null };
+
+function predictedPlace(a: Analysis, event: ExtractedEvent | undefined): Predicted | null {
   if (event?.place) return event.place;
   const m = a.places.find((p) => p.place && p.role === 'place') ?? a.places.find((p) => p.place && p.role === 'region');
   const p: Place | null = m?.place ?? null;
-  return p ? { name: p.name, admin1: p.admin1, lat: p.lat, lon: p.lon } : null;
+  return p ? { id: p.id, name: p.name, admin1: p.admin1, lat: p.lat, lon: p.lon } : null;
 }
 
-function locationMatches(p: { name: string; lat: number | null; lon: number | null } | null, t: NonNullable<Case['truth']['location']>): boolean {
+/**
+ * Same settlement: the row's place name names the place sitrep chose (one of
+ * its gazetteer namesakes within 25 km of the row's point), or sitrep's point
+ * is within 5 km of the row's.
+ */
+function locationMatches(p: Predicted | null, t: NonNullable<Case['truth']['location']>, gazetteer: Gazetteer): boolean {
   if (!p) return false;
-  if (t.name && normaliseName(p.name) === normaliseName(t.name)) return true;
-  return p.lat !== null && p.lon !== null && t.lat !== null && t.lon !== null && KM(p.lat, p.lon, t.lat, t.lon) <= 5;
+  const near = (lat: number | null, lon: number | null, km: number) =>
+    lat !== null && lon !== null && t.lat !== null && t.lon !== null && KM(lat, lon, t.lat, t.lon) <= km;
+  if (near(p.lat, p.lon, 5)) return true;
+  if (!t.name) return false;
+  const key = normaliseName(t.name);
+  if (key === normaliseName(p.name) && (t.lat === null || near(p.lat, p.lon, 25))) return true;
+  return gazetteer.lookup(key).some((e) => e.place.id === p.id && (t.lat === null || near(e.place.lat, e.place.lon, 25)));
 }
 
 /** Scores one event against a row: the number of fields it gets right. */
-function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth']): Record<string, boolean> {
+function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth'], g: Gazetteer): Record<string, boolean> {
   const p = predictedPlace(a, e);
   return {
-    ...(t.location ? { location: locationMatches(p, t.location) } : {}),
+    ...(t.location ? { location: locationMatches(p, t.location, g) } : {}),
     ...(t.admin1 !== undefined ? { admin1: p?.admin1 === t.admin1 } : {}),
     ...(t.date !== undefined ? { date: e.date === t.date } : {}),
     ...(t.sub_event_type !== undefined ? { sub_event_type: e.sub_event_type === t.sub_event_type } : {}),
@@ -145,11 +165,11 @@ function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth']): Record<st
 }
 
 /** Scores a report with no event: only what its places say can be right. */
-function scoreDocument(a: Analysis, t: Case['truth']): Record<string, boolean> {
+function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<string, boolean> {
   const p = predictedPlace(a, undefined);
   const killed = a.events.reduce<number | null>((acc, e) => (e.killed === null ? acc : Math.max(acc ?? 0, e.killed)), null);
   return {
-    ...(t.location ? { location: locationMatches(p, t.location) } : {}),
+    ...(t.location ? { location: locationMatches(p, t.location, g) } : {}),
     ...(t.admin1 !== undefined ? { admin1: p?.admin1 === t.admin1 } : {}),
     ...(t.date !== undefined ? { date: false } : {}),
     ...(t.sub_event_type !== undefined ? { sub_event_type: false } : {}),
@@ -169,9 +189,9 @@ const METRICS: Record<EvalFormat, string[]> = {
  * Runs sitrep on every row of a coded dataset and scores what it found against
  * the coders' values. `onProgress` is called after each row.
  */
-export function evaluate(format: EvalFormat, csvText: string, context: PipelineContext, opts: { limit?: number; onProgress?: (done: number, total: number) => void } = {}): EvalResult {
+export function evaluate(format: EvalFormat, csvText: string, context: PipelineContext, opts: { limit?: number; textOnly?: boolean; onProgress?: (done: number, total: number) => void } = {}): EvalResult {
   const rows = parseCsv(csvText);
-  const all = format === 'acled' ? acledCases(rows) : format === 'ucdp' ? ucdpCases(rows) : cirCases(rows);
+  const all = format === 'acled' ? acledCases(rows) : format === 'ucdp' ? ucdpCases(rows) : cirCases(rows, opts.textOnly ?? false);
   const cases = opts.limit ? all.slice(0, opts.limit) : all;
   const names = METRICS[format];
   const right: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
@@ -180,9 +200,9 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
   const started = performance.now();
   cases.forEach((c, i) => {
     const a = analyse(c.report, context);
-    let best: Record<string, boolean> = scoreDocument(a, c.truth);
+    let best: Record<string, boolean> = scoreDocument(a, c.truth, context.gazetteer);
     for (const e of a.events) {
-      const s = { ...scoreEvent(a, e, c.truth), ...(c.truth.deaths !== undefined ? { deaths: best.deaths ?? false } : {}) };
+      const s = { ...scoreEvent(a, e, c.truth, context.gazetteer), ...(c.truth.deaths !== undefined ? { deaths: best.deaths ?? false } : {}) };
       if (Object.values(s).filter(Boolean).length > Object.values(best).filter(Boolean).length) best = s;
     }
     for (const [metric, ok] of Object.entries(best)) {
