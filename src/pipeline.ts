@@ -32,7 +32,7 @@ export const stages = [
   { name: 'segment', run: (r: ReturnType<typeof clean>, _c: PipelineContext) => segment(r) },
   { name: 'recognise', run: (r: ReturnType<typeof segment>, c: PipelineContext) => recognise(r, c.gazetteer) },
   { name: 'extract', run: (r: ReturnType<typeof recognise>, _c: PipelineContext) => extract(r) },
-  { name: 'resolve', run: (r: ReturnType<typeof extract>, _c: PipelineContext) => resolve(r) },
+  { name: 'resolve', run: (r: ReturnType<typeof extract>, c: PipelineContext) => resolve(r, c.gazetteer) },
 ] as const;
 
 /**

@@ -5,7 +5,12 @@ export interface ResolveContext {
   sentenceRegions: string[];
   /** Oblasts (admin1) named anywhere in the report, most mentioned first. */
   documentRegions: string[];
+  /** The oblast written right after the name ("Dovhe, Luhansk Oblast"), with its place. */
+  qualifier?: Place | null;
 }
+
+/** Cities with their own status that writers place in the oblast around them ("Kyiv, Kyiv Oblast"). */
+const ENCLOSED: Record<string, string> = { 'Kyiv City': 'Kyiv', Sevastopol: 'Crimea' };
 
 export interface Resolution {
   place: Place | null;
@@ -23,6 +28,13 @@ export interface Resolution {
  */
 export function resolvePlace(mention: Pick<PlaceMention, 'candidates' | 'role'>, context: ResolveContext): Resolution {
   const candidates = mention.candidates;
+  const q = context.qualifier;
+  if (q && mention.role === 'place' && q.admin1) {
+    // The text says which oblast: a namesake elsewhere is not what it means.
+    const inQ = candidates.filter((c) => c.admin1 === q.admin1 || ENCLOSED[c.admin1 ?? ''] === q.admin1);
+    if (inQ.length > 0) return { place: largest(inQ), candidates, reason: `in ${q.admin1}, written after the name (${candidates.length} in the gazetteer)` };
+    return { place: q, candidates, reason: `no place of that name in ${q.admin1} in the gazetteer: coded to the oblast` };
+  }
   if (candidates.length === 0) return { place: null, candidates, reason: 'no place of that name in the gazetteer' };
   if (candidates.length === 1) return { place: candidates[0]!, candidates, reason: 'the only place of that name' };
   const of = `(of ${candidates.length} namesakes)`;

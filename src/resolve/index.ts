@@ -1,13 +1,29 @@
 import { createHash } from 'node:crypto';
-import type { AggregateReport, Analysis, ExtractedEvent, PlaceMention, ResolvedDate } from '../core/types.js';
+import type { AggregateReport, Analysis, ExtractedEvent, Place, PlaceMention, ResolvedDate } from '../core/types.js';
 import type { Extracted } from '../extract/index.js';
 import { eventTypeOf } from '../extract/index.js';
 import { resolvePlace, toEventPlace } from '../geo/resolve.js';
+import { findOblast } from '../geo/oblasts.js';
+import type { Gazetteer } from '../geo/gazetteer.js';
 import { resolveDate } from '../time/resolve.js';
 import { mergeWithinReport } from './merge.js';
 
 /** Only days and dates named in the text carry over to the next sentence, not periods like "over the past day". */
 const INHERITED = /^(?:a day named|the night of a named day|date range)/;
+
+/**
+ * A bare oblast name closing a place line ("Mykhailivka, Luhansk."): the name
+ * of an oblast's centre read as the oblast when nothing but punctuation follows.
+ */
+function isBareOblast(m: PlaceMention, text: string): boolean {
+  if (m.role !== 'place' || !findOblast(m.text)) return false;
+  return /^\s*(?:$|[,.;:)\n])/.test(text.slice(m.end, m.end + 3)) && !/^\s*,\s*(?:and|or)\b/.test(text.slice(m.end, m.end + 8));
+}
+
+function oblastPlace(name: string, gazetteer: Gazetteer): Place | null {
+  const o = findOblast(name);
+  return o ? gazetteer.oblast(o.admin1) : null;
+}
 
 /** Oblasts named in the report, most mentioned first. */
 function documentRegions(places: PlaceMention[]): string[] {
@@ -25,7 +41,7 @@ function documentRegions(places: PlaceMention[]): string[] {
  * the reason), each event's time against the publication time, and the final
  * event records.
  */
-export function resolve(doc: Extracted): Analysis {
+export function resolve(doc: Extracted, gazetteer: Gazetteer): Analysis {
   const docRegions = documentRegions(doc.places);
   const places: PlaceMention[] = doc.places.map((m) => {
     if (m.role === 'speaker') return m;
@@ -33,7 +49,13 @@ export function resolve(doc: Extracted): Analysis {
       .filter((o) => o.sentence === m.sentence && o.role === 'region')
       .map((o) => o.candidates[0]?.admin1)
       .filter((a): a is string => !!a);
-    const r = resolvePlace(m, { sentenceRegions, documentRegions: docRegions });
+    // "Dovhe, Luhansk Oblast", "Mykhailivka, Luhansk", "Dovhe, Slovianoserbskyi, Luhansk Oblast": the oblast written right after the name (a raion may stand between).
+    const next = doc.places.find((o) => o.sentence === m.sentence && o.start > m.end);
+    const between = next ? doc.text.slice(m.end, next.start) : '';
+    const qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, doc.text))
+      ? (next.role === 'region' ? next.candidates[0] ?? null : oblastPlace(next.text, gazetteer))
+      : null;
+    const r = resolvePlace(m, { sentenceRegions, documentRegions: docRegions, qualifier });
     return { ...m, place: r.place, provenance: { ...m.provenance, stage: 'resolve', reason: `${m.provenance.reason}; ${r.reason}` } };
   });
 
