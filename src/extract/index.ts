@@ -138,6 +138,9 @@ function nearestMention(places: { index: number; mention: PlaceMention }[], at: 
   return best ?? places[0]?.index ?? null;
 }
 
+/** What a ground attack is aimed at: positions, or ground "near" a place. */
+const GROUND_OBJECT = /\battack(?:ed|s|ing)?\s+(?:(?:the |their |our )?(?:ukrainian |russian |enemy |defensive )?positions|(?:in the direction of|towards?|near|around|north of|south of|east of|west of)\b)/i;
+
 /** Words that point back at a place named before ("the city", "there"). */
 const ANAPHORA = /\b(?:the (?:city|town|village|settlement|community|hromada|district|region|area|regional (?:centre|center))|there|its (?:outskirts|residents|centre|center))\b/i;
 
@@ -235,7 +238,12 @@ export function extract(doc: Recognised): Extracted {
     if (eventful && !blocked && !isAggregate) {
       const rule = trigger!.rule;
       let sub = rule.sub;
-      if (!rule.specific) sub = weapons.some((w) => AIR_WEAPONS.has(w)) && !weapons.some((w) => w === 'artillery' || w === 'MLRS' || w === 'missile' || w === 'cruise missile' || w === 'ballistic missile') ? 'Air/drone strike' : 'Shelling/artillery/missile attack';
+      if (!rule.specific) {
+        // "attacked Ukrainian positions", "attacked near Robotyne" with no weapon: a ground attack.
+        const ground = weapons.length === 0 && /\battack(?:ed|s|ing)?\b/i.test(trigger!.match[0]) && (GROUND_OBJECT.test(text));
+        sub = ground ? 'Armed clash'
+          : weapons.some((w) => AIR_WEAPONS.has(w)) && !weapons.some((w) => w === 'artillery' || w === 'MLRS' || w === 'missile' || w === 'cruise missile' || w === 'ballistic missile') ? 'Air/drone strike' : 'Shelling/artillery/missile attack';
+      }
       // One event per place: a place named twice in the sentence is one event.
       const byPlace = new Map<string, { index: number; mention: PlaceMention }[]>();
       for (const p of settlements.length > 0 ? settlements : regions) {
