@@ -71,7 +71,8 @@ function lock(dir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid && pid !== process.pid && isAlive(pid)) {
+      if (pid === process.pid) throw new StoreError(`the database ${dir} is already open in this process`);
+      if (pid && isAlive(pid)) {
         throw new StoreError(`the database ${dir} is in use by process ${pid} (another sitrep command or server); stop it or use another --db`);
       }
       rmSync(file, { force: true });

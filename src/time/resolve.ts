@@ -75,7 +75,7 @@ export function resolveDate(text: string, published: string | null): ResolvedDat
   if (!pub) {
     // Without a publication time only absolute dates can be resolved.
     const abs = parseAbsolute(text, new Date(Date.UTC(2100, 0, 1)), true);
-    return abs ?? { date: null, date_end: null, time_precision: null, historical: isHistoricalCue, text: null, reason: 'no publication time and no full date in the text' };
+    return abs ? { ...abs, historical: abs.historical || isHistoricalCue } : { date: null, date_end: null, time_precision: null, historical: isHistoricalCue, text: null, reason: 'no publication time and no full date in the text' };
   }
   const named = parseAbsolute(text, pub, false);
   if (named && named.time_precision === 1) {
@@ -106,9 +106,27 @@ export function resolveDate(text: string, published: string | null): ResolvedDat
   return { date: ymd(pub), date_end: null, time_precision: 1, historical: isHistoricalCue, text: null, reason: 'no time words: the publication day' };
 }
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Our rewrites before chrono reads a sentence: "06.03.2024" is day-first (as
+ * Ukrainian sources write it), "between March 1 and 3" is the range
+ * "March 1 - 3", and "the night of" is left for the night rule.
+ */
+export function prepareForChrono(text: string): string {
+  return text
+    .replace(nightOf, (s) => ' '.repeat(s.length))
+    .replace(/\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b/g, (whole, d: string, m: string, y: string) => {
+      const month = MONTHS[Number(m) - 1];
+      return month && Number(d) >= 1 && Number(d) <= 31 ? `${Number(d)} ${month} ${y}` : whole;
+    })
+    .replace(/\b[Bb]etween ([A-Z][a-z]+ \d{1,2}) and (\d{1,2})\b/g, '$1 - $2')
+    .replace(/\b[Bb]etween (\d{1,2}) and (\d{1,2} [A-Z][a-z]+)\b/g, '$1 - $2');
+}
+
 /** Dates chrono can read (days, weekdays, months, years), refined by our rules. */
 function parseAbsolute(text: string, pub: Date, requireYear: boolean): ResolvedDate | null {
-  const prepared = text.replace(nightOf, (s) => ' '.repeat(s.length));
+  const prepared = prepareForChrono(text);
   const ref = new Date(pub.getTime() + 12 * 3600_000);
   const results = parser.parse(prepared, { instant: ref, timezone: 0 }, { forwardDate: false });
   for (const r of results) {
@@ -119,6 +137,8 @@ function parseAbsolute(text: string, pub: Date, requireYear: boolean): ResolvedD
     if (requireYear && !(hasYear && /\b(?:19|20)\d\d\b/.test(r.text))) continue;
     // "the past two weeks", "24 hours ago": periods, read by our period rules, not days.
     if (/\b(?:past|ago|next|within|coming|hours?|minutes?)\b/i.test(r.text) && !/(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(r.text)) continue;
+    // "last night", "this morning": our period rules read these.
+    if (/^(?:last|this|to)\s*(?:night|morning|evening|afternoon)$/i.test(r.text.trim())) continue;
     const year = s.get('year');
     const month = s.get('month');
     const day = s.get('day');

@@ -5,15 +5,18 @@ const VERBS = 'counted|recorded|registered|documented|said|says|reported|reports
 
 /** Attribution patterns, most specific first. Group 1 is the speaker phrase. */
 const PATTERNS: RegExp[] = [
-  new RegExp(`\\baccording to (?:a |an )?((?:the )?[^,;"]{2,140}?)(?=,|;|\\.$|\\.\\s|$| who\\b)`, 'i'),
-  new RegExp(`(?:^|[,;"]\\s*|"\\s*)((?:the |a |an )?[A-Za-z][^,;"]{1,140}?)(?:,[^,;"]{2,120},)?\\s+(?:${VERBS})\\b`, 'i'),
-  new RegExp(`\\b(?:${VERBS})\\s+((?:the |a |an )?[A-Z][^;"]{1,160}?)\\.?\\s*$`),
+  new RegExp(`\\baccording to (?:a |an )?((?:the )?[^,;"]{2,140}?)(?=,|;|\\.$|\\.\\s|$| who\\b)`, 'gi'),
+  new RegExp(`(?:^|[,;"]\\s*|"\\s*)((?:the |a |an )?[A-Za-z][^,;"]{1,140}?)(?:,[^,;"]{2,120},)?\\s+(?:${VERBS})\\b`, 'gi'),
+  new RegExp(`\\b(?:${VERBS})\\s+((?:the |a |an )?[A-Z][^;"]{1,160}?)\\.?\\s*$`, 'g'),
 ];
+
+/** A phrase ending in an auxiliary is a passive clause ("no casualties were reported"), not a speaker. */
+const PASSIVE = /\b(?:were|was|is|are|been|be|being|has|have|had|not)$/i;
 
 /** Words that cannot be the whole of a speaker phrase. */
 const NOT_SPEAKER = /^(?:it|this|that|he|she|they|we|i|you|there|which|who|officials?|sources?|reports?|media|the (?:report|statement|message|post|video|footage|ministry|source))$/i;
-const PERSON = /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)? (?:[A-Z]\. )?[A-Z][a-z']+(?:-[A-Z][a-z']+)?)\b/;
-const PERSON_STOP = /^(?:The|General|Air|Armed|State|Regional|Oblast|Military|Defence|Defense|Interior|Foreign|Ministry|Office|City|Council|National|Emergency|Russian|Ukrainian|Southern|Eastern|Northern|Operational|Telegram|Facebook|Prosecutor|Police|Kyiv|Kharkiv|Zaporizhzhia|Kherson|Donetsk|Luhansk|Odesa|Mykolaiv|Sumy|Dnipropetrovsk|Chernihiv)\b/;
+/** Words that start with a capital in a speaker phrase but are not part of a person's name. */
+const NOT_NAME = /^(?:the|a|an|governor|mayor|head|chief|president|minister|prime|deputy|secretary|spokes(?:person|man|woman)|commander|general|colonel|lieutenant|major|captain|sergeant|ambassador|ombudsman|prosecutor|adviser|advisor|advisor|officer|official|director|chairman|speaker|acting|former|regional|oblast|city|military|state|administration|ministry|office|council|staff|forces|force|police|service|emergency|national|guard|defen[cs]e|interior|foreign|armed|air|navy|command|operational|southern|eastern|northern|western|russian|ukrainian|russia|ukraine|kremlin|telegram|facebook|on|of|and|for|in)$/i;
 const ORG = /\b((?:[A-Z][\w'-]*\s)*(?:Military Administration|State Administration|Administration|General Staff|Air Force|Ministry(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|Defen[cs]e Ministry|Interior Ministry|Council|Police|Prosecutor's Office|Emergency Service|Operational Command|Defen[cs]e Forces(?: of the South)?|Command|Armed Forces(?: of Ukraine)?|Navy|National Guard|Kremlin))\b/;
 
 /**
@@ -24,17 +27,41 @@ const ORG = /\b((?:[A-Z][\w'-]*\s)*(?:Military Administration|State Administrati
  */
 export function findSpeaker(sentence: string, base = 0): Speaker | null {
   for (const pattern of PATTERNS) {
-    const m = sentence.match(pattern);
-    if (!m || m[1] === undefined) continue;
-    let phrase = m[1].trim().replace(/\s+on (?:telegram|facebook|twitter|x|its website|their website|his website|her website)$/i, '').replace(/[.\s]+$/, '');
-    // Drop a leading clause that is not the speaker ("Russian troops shelled Kherson, the governor").
-    if (/\b(?:shelled|struck|attacked|hit|killed|wounded|injured|launched|destroyed)\b/i.test(phrase) && !/\baccording to\b/i.test(m[0])) continue;
-    if (phrase.split(/\s+/).length > 22 || NOT_SPEAKER.test(phrase)) continue;
-    const start = base + (m.index ?? 0) + m[0].indexOf(m[1].trim());
-    return describeSpeaker(phrase, start);
+    for (const m of sentence.matchAll(pattern)) {
+      if (m[1] === undefined) continue;
+      const phrase = m[1].trim().replace(/\s+on (?:telegram|facebook|twitter|x|its website|their website|his website|her website)$/i, '').replace(/[.\s]+$/, '');
+      // A leading clause that is not the speaker ("Russian troops shelled Kherson, the governor").
+      if (/\b(?:shelled|struck|attacked|hit|killed|wounded|injured|launched|destroyed)\b/i.test(phrase) && !/\baccording to\b/i.test(m[0])) continue;
+      if (phrase.split(/\s+/).length > 22 || NOT_SPEAKER.test(phrase) || PASSIVE.test(phrase)) continue;
+      const start = base + (m.index ?? 0) + m[0].indexOf(m[1].trim());
+      return describeSpeaker(phrase, start);
+    }
   }
   return null;
 }
+
+/**
+ * A person's name in a speaker phrase: the first run of two or three
+ * capitalised words that are neither titles, offices nor place names
+ * ("Kharkiv Mayor Ihor Terekhov" → "Ihor Terekhov").
+ */
+function personName(phrase: string): string | null {
+  const words = phrase.split(/[\s,]+/);
+  let run: string[] = [];
+  for (const w of [...words, '']) {
+    const isNamePart = /^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$/.test(w) && !NOT_NAME.test(w) && !PLACE_WORD.test(w);
+    if (isNamePart && run.length < 3) {
+      run.push(w);
+      continue;
+    }
+    if (run.length >= 2) return run.join(' ');
+    run = isNamePart ? [w] : [];
+  }
+  return null;
+}
+
+/** Oblast and city names that stand before titles ("Kharkiv Mayor", "Kherson Governor"). */
+const PLACE_WORD = /^(?:Kyiv|Kiev|Kharkiv|Zaporizhzhia|Zaporizhia|Kherson|Donetsk|Luhansk|Odesa|Odessa|Mykolaiv|Sumy|Dnipro|Dnipropetrovsk|Chernihiv|Poltava|Lviv|Vinnytsia|Zhytomyr|Cherkasy|Chernivtsi|Rivne|Ternopil|Volyn|Zakarpattia|Kirovohrad|Khmelnytskyi|Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Moscow)$/;
 
 /** Role, organisation, person and side of a speaker phrase. */
 export function describeSpeaker(phrase: string, start: number): Speaker {
@@ -47,8 +74,7 @@ export function describeSpeaker(phrase: string, start: number): Speaker {
       break;
     }
   }
-  const person = phrase.match(PERSON);
-  const name = person && !PERSON_STOP.test(person[1]!) ? person[1]! : null;
+  const name = personName(phrase);
   const org = phrase.match(ORG);
   let side: Speaker['side'] = null;
   for (const cue of sideCues) {
@@ -61,7 +87,7 @@ export function describeSpeaker(phrase: string, start: number): Speaker {
     text: phrase,
     name,
     role,
-    organisation: org ? org[1]!.trim() : null,
+    organisation: org ? org[1]!.trim().replace(/^The\s+/, '') : null,
     side: side ?? roleSide,
     start,
     end: start + phrase.length,

@@ -24,6 +24,30 @@ const SINGLE = new RegExp(`\\b(an?|one) ${ADJ}(man|woman|child|boy|girl|teenager
 const TOLL = /\bdeath toll(?: [^,.;]{0,80}?)? (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|climbs|increases|stands|stood) (?:to |at )?(?:at least )?(\d+|[a-z-]+)/i;
 const INJURED_TOLL = /\b(?:number of (?:the )?(?:injured|wounded)|injured toll) (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|stands|stood) (?:to |at )?(\d+|[a-z-]+)/i;
 
+/** The same number found twice ("One" as a word and as a single person). */
+function dedupe(numbers: NumberMention[]): NumberMention[] {
+  return numbers.filter((n, i) => numbers.findIndex((o) => o.start === n.start) === i);
+}
+
+const COORDINATED = new RegExp(`^\\s+${ADJ}(?:${casualtyNouns})\\s*(?:,|,? and)\\s+$`, 'i');
+
+/**
+ * "two men and a woman", "a man, a woman and a child": numbers joined by
+ * "and" or commas after their nouns count as one figure, their sum.
+ */
+function groupCoordinated(text: string, numbers: NumberMention[]): NumberMention[] {
+  const out: NumberMention[] = [];
+  for (const n of numbers) {
+    const last = out[out.length - 1];
+    if (last && COORDINATED.test(text.slice(last.end, n.start))) {
+      out[out.length - 1] = { ...last, value: last.value + n.value, end: n.end, text: text.slice(last.start, n.end) };
+      continue;
+    }
+    out.push(n);
+  }
+  return out;
+}
+
 function civilianOf(noun: string | undefined): boolean | null {
   if (!noun) return null;
   return militaryNouns.test(noun) ? false : true;
@@ -42,7 +66,7 @@ export function findCasualties(text: string, base = 0): { figures: CasualtyFigur
     numbers.push({ value: 1, max: null, qualifier: 'exact', text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + (m[1]?.length ?? 1) });
   }
   numbers.sort((a, b) => a.start - b.start);
-  for (const n of numbers) {
+  for (const n of groupCoordinated(text, dedupe(numbers).filter((n) => !/\b(?:no|not a single|not one)\s+$/i.test(text.slice(Math.max(0, n.start - 12), n.start))))) {
     const after = text.slice(n.end);
     const before = text.slice(Math.max(0, n.start - 40), n.start);
     const k = after.match(AFTER_NUMBER_KILLED);

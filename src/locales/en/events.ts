@@ -94,7 +94,7 @@ export const settlementNouns = /^\s*(?:(?:towns?|cities|villages?|settlements?|l
 export const regionCount = /\bin (\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?) (?:regions|oblasts|provinces)\b/i;
 
 /** "launched 45 drones", "45 Shahed drones and 3 missiles". */
-export const launchedNouns = /^\s*(?:(?:attack |strike |kamikaze |shahed(?:-type)? |shahed |geran |fpv )?(?:drones?|uavs?|shaheds?)|(?:cruise |ballistic |guided |anti-aircraft |air-launched )?(?:missiles?|rockets?))\b/i;
+export const launchedNouns = /^\s*(?:(?:[A-Z][A-Za-z]*-?\d[\w-]*|Kalibr|Iskander(?:-[MK])?|Kinzhal|Onyx|Zircon|Tochka(?:-U)?|Shahed(?:-\d+)?|Geran(?:-\d)?) )?(?:(?:attack |strike |kamikaze |shahed(?:-type)? |shahed |geran |fpv )?(?:drones?|uavs?|shaheds?)|(?:cruise |ballistic |guided |anti-aircraft |air-launched )?(?:missiles?|rockets?))\b/i;
 
 /** Words that mark a statement as a claim about the war rather than an event. */
 export const claimCues = /\b(?:is|are) (?:losing|winning|advancing|retreating|collapsing|exhausted|running out|on the verge|ready to|prepared to)\b|\b(?:will|would) (?:win|lose|capture|take|liberate|defeat|retake|reach|encircle|break)\b|\b(?:has|have) (?:lost|liberated|captured|encircled|seized|taken control|regained|advanced)\b|\b(?:control(?:s|led)?|encircled|liberated|captured) (?:the |most of |all of |over )?\b|\bclaim(?:ed|s)? (?:that|to have)\b|\bboasted\b|\binsist(?:ed|s)? that\b/i;

@@ -16,7 +16,9 @@ const SCALE: Record<string, number> = { hundred: 100, thousand: 1000, million: 1
 
 const UNIT_WORDS = Object.keys(UNITS).filter((w) => w !== 'no').join('|');
 const TENS_WORDS = Object.keys(TENS).join('|');
-const WORD_NUMBER = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNIT_WORDS}|a dozen|dozen|a hundred|a thousand)(?: (?:hundred|thousand))?`;
+const WORD_CORE = `(?:(?:${TENS_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNIT_WORDS}|a dozen|dozen|a hundred|a thousand)`;
+// "three hundred", "one thousand two hundred and fifty": a scale word may be followed by more of the number.
+const WORD_NUMBER = `${WORD_CORE}(?: (?:hundred|thousand)(?:(?: and)? ${WORD_CORE}(?: hundred)?)*)?`;
 const DIGITS = `\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?`;
 const SIMPLE = `(?:${DIGITS}|${WORD_NUMBER})(?: (?:thousand|million))?`;
 const QUALIFIER = `(?:more than|over|at least|up to|as many as|nearly|almost|about|around|approximately|roughly|some|no fewer than|no less than|fewer than|less than)`;
@@ -74,9 +76,11 @@ export function findNumbers(text: string, base = 0): NumberMention[] {
     const [whole, qual, betweenA, betweenB, single, rangeEnd, vague] = m;
     const start = base + (m.index ?? 0);
     const qualifier = qual ? (QUALIFIERS[qual.toLowerCase()] ?? 'about') : 'exact';
-    // Digits glued to letters or part of dates/times are not counts.
-    const after = text.slice((m.index ?? 0) + whole.length, (m.index ?? 0) + whole.length + 1);
-    if (after === ':' || after === '/') continue;
+    // Times ("9:45"), dates ("03/05/2024", "06.03.2024") and designations ("Kh-101", "S-300", "Su-34") are not counts.
+    const at = m.index ?? 0;
+    const after = text.slice(at + whole.length, at + whole.length + 2);
+    const before = text.slice(Math.max(0, at - 2), at);
+    if (/^[:/]\d|^\.\d/.test(after) || /\d[:/.]$/.test(before) || /[A-Za-z]-$/.test(before) || /^[A-Za-z]/.test(after)) continue;
     if (vague) {
       const value = VAGUE[vague.toLowerCase()];
       if (value === undefined) continue;

@@ -15,6 +15,18 @@ const n = (s: string | undefined): number => (s === undefined ? 1 : /^\d+$/.test
 
 export const periodRules: PeriodRule[] = [
   {
+    pattern: /\b(\d+|one|two|three|four|five|six|seven|ten|a) weeks? ago\b/i,
+    range: (m) => [-7 * (m[1]?.toLowerCase() === 'a' ? 1 : n(m[1])), -7 * (m[1]?.toLowerCase() === 'a' ? 1 : n(m[1]))],
+    precision: 2,
+    reason: 'N weeks before publication (within a week)',
+  },
+  {
+    pattern: /\b(\d+|one|two|three|four|five|six|seven|ten|a) days? ago\b/i,
+    range: (m) => [-(m[1]?.toLowerCase() === 'a' ? 1 : n(m[1])), -(m[1]?.toLowerCase() === 'a' ? 1 : n(m[1]))],
+    precision: 1,
+    reason: 'N days before publication',
+  },
+  {
     pattern: /\b(?:over|in|during|within) the (?:past|last) (\d+|one|two|three|four|five|six|seven|ten) weeks?\b/i,
     range: (m) => [-7 * n(m[1]), 0],
     precision: 2,
