@@ -253,11 +253,12 @@ export function extract(doc: Recognised): Extracted {
       let where = [...byPlace.values()];
       let mentionReason: string | null = null;
       if (where.length === 0) {
-        // "the town", "there": the settlement named just before in the paragraph.
-        const prior = ANAPHORA.test(text) ? findPriorSettlement(doc, sentence) : null;
+        // "the town", "there", or a sentence that goes on about the event before it: the settlement named just before in the paragraph.
+        const continues = drafts.some((d) => d.sentence === sentence.index - 1 && doc.sentences[d.sentence]?.paragraph === sentence.paragraph);
+        const prior = ANAPHORA.test(text) || continues ? findPriorSettlement(doc, sentence) : null;
         if (prior !== null) {
           where = [[{ index: prior, mention: doc.places[prior]! }]];
-          mentionReason = 'the place named in an earlier sentence of the paragraph';
+          mentionReason = ANAPHORA.test(text) ? 'the place named in an earlier sentence of the paragraph' : 'continues the event of the sentence before';
         }
       }
       // With no place at all, only casualties make it worth recording (place unknown).

@@ -2,8 +2,12 @@ import type { ExtractedEvent } from '../core/types.js';
 
 const end = (e: ExtractedEvent): string | null => e.date_end ?? e.date;
 
-/** Two events' dates can be the same time: unknown dates, or ranges that overlap. */
+/** The event's date is only the publication day, because its sentence had no time words. */
+const defaultDate = (e: ExtractedEvent): boolean => e.provenance.some((p) => p.stage === 'resolve' && p.reason.startsWith('date: no time words'));
+
+/** Two events' dates can be the same time: unknown dates, a date by default (a headline), or ranges that overlap. */
 function datesOverlap(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (defaultDate(a) || defaultDate(b)) return true;
   if (a.date === null || b.date === null) return a.date === b.date;
   return a.date <= end(b)! && b.date <= end(a)!;
 }
@@ -18,8 +22,13 @@ const union = (a: string[], b: string[]): string[] => [...a, ...b.filter((x) => 
 
 function combine(a: ExtractedEvent, b: ExtractedEvent): ExtractedEvent {
   const [main, other] = detail(b) > detail(a) ? [b, a] : [a, b];
+  // The time comes from the sentence that states one, not from a headline's publication day.
+  const timed = defaultDate(main) && !defaultDate(other) ? other : main;
   return {
     ...main,
+    date: timed.date,
+    date_end: timed.date_end,
+    time_precision: timed.time_precision,
     attacks: maxOf(main.attacks, other.attacks),
     killed: maxOf(main.killed, other.killed),
     injured: maxOf(main.injured, other.injured),

@@ -38,7 +38,7 @@ const pastRefiner: chrono.Refiner = {
         }
       } else if (s.isCertain('month') && !s.isCertain('year')) {
         const at = Date.UTC(s.get('year') ?? 0, (s.get('month') ?? 1) - 1, s.get('day') ?? 1);
-        if (at > ref + DAY) s.imply('year', (s.get('year') ?? 0) - 1);
+        if (at > ref) s.imply('year', (s.get('year') ?? 0) - 1);
       }
     }
     return results;
