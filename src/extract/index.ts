@@ -175,56 +175,26 @@ export function extract(doc: Recognised): Extracted {
     const trigger = findTrigger(text);
     const quote = { text, start: sentence.start, end: sentence.end };
 
-    // Aggregate reports: counts of settlements, or of attacks on a whole region.
-    const settlementCounts = trigger ? numbersBefore(numbers, text, base, settlementNouns) : [];
+    // Aggregate reports: counts of settlements, of weapons launched, or of attacks on a whole region.
+    const regionNames = regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text);
+    const aggregate = (kind: AggregateDraft['kind'], value: number, regionTotal: number | null) => aggregates.push({
+      sentence: sentence.index, kind, value, regions: regionTotal, region_names: regionNames,
+      speaker: speaker?.text ?? null, quote: text, start: sentence.start, end: sentence.end,
+    });
     const regionsCounted = text.match(regionCount);
-    for (const n of settlementCounts) {
-      aggregates.push({
-        sentence: sentence.index,
-        kind: 'settlements_attacked',
-        value: n.value,
-        regions: regionsCounted ? parseNumberWords(regionsCounted[1] ?? '') : regions.length > 0 ? regions.length : null,
-        region_names: regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text),
-        speaker: speaker?.text ?? null,
-        quote: text,
-        start: sentence.start,
-        end: sentence.end,
-      });
+    for (const n of trigger ? numbersBefore(numbers, text, base, settlementNouns) : []) {
+      aggregate('settlements_attacked', n.value, regionsCounted ? parseNumberWords(regionsCounted[1] ?? '') : regions.length > 0 ? regions.length : null);
     }
-    const launched = trigger ? numbersBefore(numbers, text, base, launchedNouns) : [];
-    for (const n of launched) {
-      if (!/\b(?:launched|fired|attacked with|used|sent)\b/i.test(text) && trigger?.rule.sub !== 'Disrupted weapons use') continue;
-      const noun = text.slice(n.end - base).match(launchedNouns)?.[0] ?? '';
+    const launchWords = /\b(?:launched|fired|attacked with|used|sent)\b/i.test(text) || trigger?.rule.sub === 'Disrupted weapons use';
+    for (const n of trigger && launchWords ? numbersBefore(numbers, text, base, launchedNouns) : []) {
+      const after = text.slice(n.end - base);
       // "destroyed 40 of 45 drones": the larger figure is what was launched.
-      const of = text.slice(n.end - base).match(/^\s+of (?:the )?(\d+)/);
-      if (of) continue;
-      aggregates.push({
-        sentence: sentence.index,
-        kind: /drone|uav|shahed|geran/i.test(noun) ? 'drones_launched' : 'missiles_launched',
-        value: n.value,
-        regions: null,
-        region_names: regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text),
-        speaker: speaker?.text ?? null,
-        quote: text,
-        start: sentence.start,
-        end: sentence.end,
-      });
+      if (/^\s+of (?:the )?\d+/.test(after)) continue;
+      aggregate(/drone|uav|shahed|geran/i.test(after.match(launchedNouns)?.[0] ?? '') ? 'drones_launched' : 'missiles_launched', n.value, null);
     }
     const attackCounts = numbersBefore(numbers, text, base, attackCountNouns);
-    if (trigger && settlements.length === 0 && regions.length > 0 && attackCounts.length > 0) {
-      for (const n of attackCounts) {
-        aggregates.push({
-          sentence: sentence.index,
-          kind: 'attacks',
-          value: n.value,
-          regions: regions.length,
-          region_names: regions.map((r) => r.mention.candidates[0]?.admin1 ?? r.mention.text),
-          speaker: speaker?.text ?? null,
-          quote: text,
-          start: sentence.start,
-          end: sentence.end,
-        });
-      }
+    if (trigger && settlements.length === 0 && regions.length > 0) {
+      for (const n of attackCounts) aggregate('attacks', n.value, regions.length);
     }
     // A sentence that only counts (settlements, attacks on a region) is an aggregate report; settlements it names are still events.
     const isAggregate = settlements.length === 0 && aggregates.some((a) => a.sentence === sentence.index && a.kind !== 'drones_launched' && a.kind !== 'missiles_launched');
