@@ -120,25 +120,28 @@ async function withStore<T>(dir: string | { memory: true }, fn: (s: Store) => Pr
 // ---------------------------------------------------------------------------
 // Migrations.
 
-test('the migrations directory holds 001_init.sql as version 1', () => {
+const MIGRATIONS = [{ version: 1, name: '001_init.sql' }, { version: 2, name: '002_gazetteer.sql' }];
+
+test('the migrations directory holds the numbered migrations in order', () => {
   const ms = migrations();
-  assert.deepEqual(ms.map((m) => [m.version, m.name]), [[1, '001_init.sql']]);
+  assert.deepEqual(ms.map((m) => ({ version: m.version, name: m.name })), MIGRATIONS);
   assert.match(ms[0]!.sql, /CREATE TABLE documents/);
+  assert.match(ms[1]!.sql, /CREATE TABLE gazetteer_places/);
 });
 
 test('migrate creates every table, records the migration, and applying again applies nothing', async () => {
   const pg = await PGlite.create(join(await bare(), 'pgdata'));
   try {
     const db = pg as unknown as Sql;
-    assert.deepEqual(await migrate(db), [1]);
+    assert.deepEqual(await migrate(db), [1, 2]);
     const tables = (await pg.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     )).rows.map((r) => r.table_name);
-    assert.deepEqual(tables, ['aggregate_reports', 'claims', 'documents', 'event_sources', 'events', 'schema_migrations']);
-    const recorded = (await pg.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations')).rows;
-    assert.deepEqual(recorded, [{ version: 1, name: '001_init.sql' }]);
+    assert.deepEqual(tables, ['aggregate_reports', 'claims', 'documents', 'event_sources', 'events', 'gazetteer_builds', 'gazetteer_names', 'gazetteer_places', 'schema_migrations']);
+    const recorded = (await pg.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')).rows;
+    assert.deepEqual(recorded, MIGRATIONS);
     assert.deepEqual(await migrate(db), []);
-    assert.equal((await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0]!.n, 1);
+    assert.equal((await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0]!.n, 2);
   } finally {
     await pg.close();
   }
@@ -154,8 +157,8 @@ test('a data directory keeps its schema and rows across opens, and reopening app
   assert.deepEqual(counts, { documents: 1, events: 2, event_sources: 2, aggregate_reports: 1, claims: 1 });
   const pg = await PGlite.create(join(dir, 'pgdata'));
   try {
-    const recorded = (await pg.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations')).rows;
-    assert.deepEqual(recorded, [{ version: 1, name: '001_init.sql' }]);
+    const recorded = (await pg.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')).rows;
+    assert.deepEqual(recorded, MIGRATIONS);
     assert.deepEqual(await migrate(pg as unknown as Sql), []);
   } finally {
     await pg.close();

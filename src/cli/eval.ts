@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { evaluate, type EvalFormat } from '../eval/index.js';
-import { loadBuiltinGazetteer } from '../geo/gazetteer.js';
+import { existsSync } from 'node:fs';
+import { dataDir, Store } from '../store/index.js';
+import { gazetteerFor } from './context.js';
 import { table } from './format.js';
 
 interface EvalOptions {
@@ -10,6 +12,7 @@ interface EvalOptions {
   limit?: string;
   failures?: boolean;
   textOnly?: boolean;
+  db?: string;
 }
 
 /** `sitrep eval <format> <file>`: scores sitrep against a coded dataset. */
@@ -23,7 +26,8 @@ export function register(program: Command): void {
     .option('--limit <n>', 'score only the first n rows')
     .option('--failures', 'also list the first failures of each metric')
     .option('--text-only', 'cir: score the description alone, without the row\'s place line')
-    .action((format: string, file: string, opts: EvalOptions) => {
+    .option('--db <dir>', 'data directory whose built gazetteer to use (default $SITREP_DB or ./sitrep-data, when it exists; else the built-in one)')
+    .action(async (format: string, file: string, opts: EvalOptions) => {
       if (!['acled', 'ucdp', 'cir'].includes(format)) {
         process.stderr.write(`sitrep eval: unknown format "${format}" (expected acled, ucdp or cir)\n`);
         process.exitCode = 2;
@@ -43,9 +47,14 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const dir = dataDir(opts.db);
+      const store = existsSync(dir) ? await Store.open(dir) : null;
+      const { gazetteer, source } = await gazetteerFor(store);
+      await store?.close();
+      process.stderr.write(`gazetteer: ${source === 'database' ? `built, from ${dir}` : 'built-in city list'} (${gazetteer.size} places)\n`);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'eval {bar} {value}/{total} rows', clearOnComplete: true }, Presets.shades_classic) : null;
       let started = false;
-      const result = evaluate(format as EvalFormat, text, { gazetteer: loadBuiltinGazetteer() }, {
+      const result = evaluate(format as EvalFormat, text, { gazetteer }, {
         ...(limit ? { limit } : {}),
         textOnly: opts.textOnly ?? false,
         onProgress: (done, total) => {

@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerEval } from './eval.js';
+import { register as registerGazetteer } from './gazetteer.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerList } from './list.js';
+import { register as registerPlaces } from './places.js';
 
 /** Builds the `sitrep` command line. Each command lives in its own file. */
 export function program(): Command {
@@ -13,6 +15,8 @@ export function program(): Command {
   registerIngest(p);
   registerList(p);
   registerEval(p);
+  registerGazetteer(p);
+  registerPlaces(p);
   return p;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { analyse } from '../pipeline.js';
-import { loadBuiltinGazetteer } from '../geo/gazetteer.js';
+import { gazetteerFor } from './context.js';
 import { readInputs, type ReadOptions } from '../read/index.js';
 import { normalisePublished } from '../read/published.js';
 import { dataDir, Store } from '../store/index.js';
@@ -34,7 +34,7 @@ export async function ingest(paths: string[], opts: IngestOptions, out: NodeJS.W
   }
   const readOptions: ReadOptions = { published, outlet: opts.outlet ?? null, url: opts.url ?? null, ...(maxBytes ? { maxBytes } : {}) };
   const store = await Store.open(dataDir(opts.db));
-  const context = { gazetteer: loadBuiltinGazetteer() };
+  const context = { gazetteer: (await gazetteerFor(store)).gazetteer };
   let rejected = 0;
   let stored = 0;
   let known = 0;

@@ -77,6 +77,10 @@ export interface Place {
   lat: number | null;
   lon: number | null;
   population: number | null;
+  /** The enclosing city of a city district; the hromada of a settlement (English), when known. */
+  parent?: string | null;
+  /** The coordinates are approximate (the hromada's centre, not the settlement's own). */
+  approximate?: boolean;
 }
 
 /** A place as output on an event. */
@@ -99,6 +103,8 @@ export interface PlaceMention {
   sentence: number;
   /** What the words are used as: a place where something happened, a region, or a speaker (metonymy). */
   role: 'place' | 'region' | 'speaker';
+  /** "near X", "the X direction": the event is around the place, not in it (geo_precision 2). */
+  qualifier: 'near' | 'direction' | null;
   place: Place | null;
   candidates: Place[];
   provenance: Provenance;

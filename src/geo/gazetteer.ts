@@ -7,9 +7,12 @@
 import type { Place } from '../core/types.js';
 import { builtinGeoNamesPath, readGeoNamesFile, type GeoNamesRow } from './geonames.js';
 import { nameVariants, normaliseName } from './normalise.js';
+import { looseKey } from './variants.js';
 import { OBLASTS, oblastNames, oblastSlug, type Oblast } from './oblasts.js';
 
-export type NameKind = 'primary' | 'ascii' | 'alternate' | 'oblast';
+export type NameKind =
+  | 'primary' | 'ascii' | 'alternate' | 'oblast'
+  | 'official' | 'romanised' | 'russian' | 'polish' | 'german' | 'cyrillic' | 'historical' | 'other';
 
 export interface GazetteerEntry {
   place: Place;
@@ -26,6 +29,8 @@ export interface GazetteerSource {
 export interface Gazetteer {
   /** entries whose name normalises to `key` (already normalised with normaliseName) */
   lookup(key: string): readonly GazetteerEntry[];
+  /** entries whose name has the same loose key (transliteration differences folded), for when `lookup` finds nothing */
+  lookupLoose?(key: string): readonly GazetteerEntry[];
   /** longest name in tokens, so recognisers know how many tokens to try */
   readonly maxTokens: number;
   /** number of places */
@@ -59,7 +64,14 @@ const ALTERNATE_STOPLIST: ReadonlySet<string> = new Set([
   'zarya', 'poselok', 'khutor',
 ]);
 
-const KIND_RANK: Readonly<Record<NameKind, number>> = { primary: 0, ascii: 0, oblast: 0, alternate: 1 };
+/** How much a name is the place's own: official and registered names first, then common spellings, then others. */
+const KIND_RANK: Readonly<Record<NameKind, number>> = {
+  primary: 0, ascii: 0, oblast: 0, official: 0, cyrillic: 0,
+  romanised: 1, russian: 1, historical: 1, alternate: 2, polish: 2, german: 2, other: 2,
+};
+
+/** Kinds whose names come from open lists and need the hygiene of {@link isUsableAlternate}. */
+const NEEDS_HYGIENE: ReadonlySet<NameKind> = new Set(['alternate', 'other']);
 
 const NO_ENTRIES: readonly GazetteerEntry[] = Object.freeze([]);
 
@@ -110,15 +122,22 @@ function memoise<T>(fn: (s: string) => T): (s: string) => T {
   };
 }
 
+/** One name of one place under its normalised key: what the index holds. */
+export interface KeyedName {
+  key: string;
+  place: Place;
+  name: string;
+  kind: NameKind;
+}
+
 /**
- * Builds a gazetteer from generic records. Each name is indexed under every key
- * of {@link nameVariants}; alternates that fail {@link isUsableAlternate} are
- * skipped. Places are identified by `place.id` (a repeated id keeps the first
- * place). Oblasts are the places of kind 'oblast'.
+ * Every key under which a source's names are indexed: each name under every
+ * key of {@link nameVariants}; open-list names that fail
+ * {@link isUsableAlternate} are skipped. A repeated place id keeps the first place.
  */
-export function buildGazetteer(sources: readonly GazetteerSource[]): Gazetteer {
+export function keyedNames(sources: readonly GazetteerSource[]): { places: Place[]; names: KeyedName[] } {
   const places = new Map<string, Place>();
-  const raw = new Map<string, Map<string, GazetteerEntry>>();
+  const names: KeyedName[] = [];
   const variantsOf = memoise(nameVariants);
   for (const source of sources) {
     const place = places.get(source.place.id) ?? source.place;
@@ -126,30 +145,52 @@ export function buildGazetteer(sources: readonly GazetteerSource[]): Gazetteer {
     for (const { name, kind } of source.names) {
       const keys = variantsOf(name);
       const key = keys[0];
-      if (key === undefined || (kind === 'alternate' && !usableAlternate(name, key))) continue;
-      for (const k of keys) addEntry(raw, k, { place, name, nameKind: kind });
+      if (key === undefined || (NEEDS_HYGIENE.has(kind) && !usableAlternate(name, key))) continue;
+      for (const k of keys) names.push({ key: k, place, name, kind });
     }
   }
+  return { places: [...places.values()], names };
+}
 
+/** A gazetteer over names already keyed (as {@link keyedNames} makes them, or as a stored build holds them). */
+export function gazetteerFromKeyed(placeList: readonly Place[], names: readonly KeyedName[]): Gazetteer {
+  const raw = new Map<string, Map<string, GazetteerEntry>>();
+  const rawLoose = new Map<string, Map<string, GazetteerEntry>>();
+  const looseOf = memoise(looseKey);
+  for (const n of names) {
+    const entry = { place: n.place, name: n.name, nameKind: n.kind };
+    addEntry(raw, n.key, entry);
+    if (/^[a-z]/.test(n.key)) addEntry(rawLoose, looseOf(n.key), entry);
+  }
   const index = new Map<string, readonly GazetteerEntry[]>();
   let maxTokens = 0;
   for (const [key, byPlace] of raw) {
     index.set(key, Object.freeze([...byPlace.values()].sort(compareEntries)));
     maxTokens = Math.max(maxTokens, key.split(' ').length);
   }
-
+  const loose = new Map<string, readonly GazetteerEntry[]>();
+  for (const [key, byPlace] of rawLoose) loose.set(key, Object.freeze([...byPlace.values()].sort(compareEntries)));
   const oblasts = new Map<string, Place>();
-  for (const p of places.values()) {
+  for (const p of placeList) {
     if (p.kind === 'oblast' && p.admin1 !== null) oblasts.set(normaliseName(p.admin1), p);
   }
-
   return {
     lookup: (key) => index.get(key) ?? NO_ENTRIES,
+    lookupLoose: (key) => loose.get(looseOf(key)) ?? NO_ENTRIES,
     maxTokens,
-    size: places.size,
+    size: placeList.length,
     oblast: (admin1) => oblasts.get(normaliseName(admin1)) ?? null,
-    places: () => places.values(),
+    places: () => placeList.values(),
   };
+}
+
+/**
+ * Builds a gazetteer from generic records (see {@link keyedNames}). Oblasts
+ * are the places of kind 'oblast'.
+ */
+export function buildGazetteer(sources: readonly GazetteerSource[]): Gazetteer {
+  const { places, names } = keyedNames(sources);
+  return gazetteerFromKeyed(places, names);
 }
 
 /** The oblast as a Place: id `oblast:<admin1 slug>`, centroid coordinates. */

@@ -1,13 +1,20 @@
-import type { PlaceMention, Sentence, Token } from '../core/types.js';
+import type { Place, PlaceMention, Sentence, Token } from '../core/types.js';
 import {
-  capitals, clubWords, institutionWords, notPlaceStart, possessiveGovernment, regionWords, speakerAfter, speakerBefore,
+  capitals, clubWords, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
+  personAfter, personBefore, possessiveGovernment, regionWords, speakerAfter, speakerBefore,
 } from '../locales/en/places.js';
-import type { Gazetteer } from './gazetteer.js';
+import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { normaliseName } from './normalise.js';
 import { findOblast } from './oblasts.js';
 
 /** Longest name, in words, that the recogniser tries. */
 const MAX_WORDS = 4;
+
+/** A village this small, named by one word with nothing around it saying "place", is more likely a word or a surname. */
+const NEEDS_CONTEXT_BELOW = 10_000;
+
+/** Words after a name that make the phrase a raion, a city district or a hromada. */
+const UNIT_WORDS = /^(?:raion|district|hromada|community)$/i;
 
 const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^[A-ZА-ЯІЇЄҐ]/.test(t.text);
 const joinsWords = (t: Token): boolean => t.text === '-' || t.text === "'" || t.text === '–';
@@ -42,11 +49,22 @@ function spansFrom(tokens: Token[], i: number): { end: number; words: number }[]
   return spans.reverse();
 }
 
+/** Distinct places of a lookup, in gazetteer order. */
+const placesOf = (entries: readonly GazetteerEntry[]): Place[] => [...new Map(entries.map((e) => [e.place.id, e.place])).values()];
+
+/** True when the name could be an ordinary word or a surname: one word, only small villages carry it. */
+function needsContext(words: number, places: Place[]): boolean {
+  if (words > 1 || places.length === 0) return false;
+  return places.every((p) => p.kind === 'settlement' && (p.population ?? 0) < NEEDS_CONTEXT_BELOW);
+}
+
 /**
  * The recognise stage for places: finds place names in one sentence by
- * gazetteer match over capitalised token sequences, and decides from the words
- * around each whether it is a place, a region or a speaker.
- * Candidates are filled; choosing among them is the resolve stage's work.
+ * gazetteer match over capitalised token sequences (exact spelling first, then
+ * the loose key that folds transliteration differences), and decides from the
+ * words around each whether it is a place, a region (oblast, raion) or a
+ * speaker ("Kyiv said"), and whether the text puts the event near it rather
+ * than in it. Candidates are filled; choosing among them is the resolve stage's work.
  */
 export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gazetteer, documentId: string | null): PlaceMention[] {
   const tokens = sentence.tokens;
@@ -58,52 +76,74 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       i++;
       continue;
     }
+    const before = text.slice(sentence.start, tok.start);
     let matched = false;
     for (const span of spansFrom(tokens, i)) {
       const last = tokens[span.end]!;
       const surface = text.slice(tok.start, last.end);
       const after = tokens[span.end + 1];
       const after2 = tokens[span.end + 2];
-      const before = tokens[i - 1];
+      const prev = tokens[i - 1];
+      const key = normaliseName(surface);
       const followedByRegionWord = after !== undefined && regionWords.test(after.text);
-      const entries = gazetteer.lookup(normaliseName(surface));
-      const oblast = followedByRegionWord || entries.length === 0 || entries.every((e) => e.place.kind === 'oblast')
+      const followedByUnitWord = after !== undefined && UNIT_WORDS.test(after.text);
+
+      // "Polohivskyi raion", "Shevchenkivskyi district": a raion or a city district.
+      let entries: readonly GazetteerEntry[] = followedByUnitWord ? gazetteer.lookup(`${key} ${after!.text.toLowerCase()}`) : [];
+      const unit = entries.length > 0;
+      let how = unit ? `${after!.text.toLowerCase()} name` : 'gazetteer name';
+      if (!unit) entries = gazetteer.lookup(key);
+      if (entries.length === 0 && !followedByRegionWord && key.length >= 5 && gazetteer.lookupLoose) {
+        entries = gazetteer.lookupLoose(key);
+        if (entries.length > 0) how = `spelling variant of ${entries[0]!.name}`;
+      }
+      const places = placesOf(entries);
+      const oblast = !unit && (followedByRegionWord || places.length === 0 || places.every((p) => p.kind === 'oblast'))
         ? findOblast(surface + (followedByRegionWord ? ` ${after!.text}` : ''))
         : null;
-      if (entries.length === 0 && !oblast) continue;
-      if (before && clubWords.test(before.text)) break; // "Shakhtar Donetsk"
-      const end = followedByRegionWord ? after!.end : last.end;
-      const nextAfter = followedByRegionWord ? after2 : after;
-      let role: PlaceMention['role'] = oblast && (followedByRegionWord || entries.every((e) => e.place.kind === 'oblast')) ? 'region' : 'place';
-      let reason = role === 'region' ? 'oblast name with a region word' : 'gazetteer name';
+      if (places.length === 0 && !oblast) continue;
+      if (prev && clubWords.test(prev.text)) break; // "Shakhtar Donetsk"
+      // "Taras Shevchenko", "Governor Fedorov": a person.
+      if (!oblast && !unit && personBefore.test(before)) break;
+      const end = followedByRegionWord || unit ? after!.end : last.end;
+      const nextAfter = followedByRegionWord || unit ? after2 : after;
+      const textAfter = text.slice(end, sentence.end);
+      let role: PlaceMention['role'] = oblast && (followedByRegionWord || places.every((p) => p.kind === 'oblast')) ? 'region'
+        : places.every((p) => p.kind === 'raion') ? 'region' : 'place';
+      let reason = role === 'region' ? (oblast ? 'oblast name with a region word' : 'raion name') : how;
+      if (role === 'place' && !unit && needsContext(span.words, places)) {
+        const listed = out.length > 0 && /(?:,|\band|\bor)\s*$/.test(text.slice(out[out.length - 1]!.end, tok.start)) && text.slice(out[out.length - 1]!.end, tok.start).length < 8;
+        const cue = locativeBefore.test(before) || locativeAfter.test(textAfter) || listed;
+        if (!cue || personAfter.test(textAfter)) continue;
+        reason += listed ? ' (in a list of places)' : ' (a small village: a place word around it)';
+      }
       // "Kharkiv Oblast Military Administration", "Kyiv City Council", "Kyiv Independent": an institution speaking.
       if (nextAfter && isCapitalised(nextAfter) && institutionWords.test(nextAfter.text)) {
         role = 'speaker';
         reason = `part of an institution's name ("${nextAfter.text}")`;
       }
-      if (capitals.test(normaliseName(surface))) {
-        const prefix = text.slice(sentence.start, tok.start);
+      if (capitals.test(key)) {
         const possessive = after && (after.text === "'s" || after.text === "'") && after2 && possessiveGovernment.test(after2.text);
         const nextIsEnd = !after || after.kind === 'punct';
-        if ((after && speakerAfter.test(after.text)) || possessive || (speakerBefore.test(prefix) && (nextIsEnd || /according to\s+$/i.test(prefix)))) {
+        if ((after && speakerAfter.test(after.text)) || possessive || (speakerBefore.test(before) && (nextIsEnd || /according to\s+$/i.test(before)))) {
           role = 'speaker';
           reason = 'a capital standing for its government';
         }
       }
-      const candidates = oblast && role === 'region'
-        ? [gazetteer.oblast(oblast.admin1)].filter((p) => p !== null)
-        : [...new Map(entries.map((e) => [e.place.id, e.place])).values()];
+      const qualifier: PlaceMention['qualifier'] = role !== 'place' ? null : directionAfter.test(textAfter) ? 'direction' : nearBefore.test(before) ? 'near' : null;
+      const candidates = oblast && role === 'region' ? [gazetteer.oblast(oblast.admin1)].filter((p) => p !== null) : places;
       out.push({
         text: text.slice(tok.start, end),
         start: tok.start,
         end,
         sentence: sentence.index,
         role,
+        qualifier,
         place: null,
         candidates,
         provenance: { document: documentId, start: tok.start, end, stage: 'recognise', reason },
       });
-      i = followedByRegionWord ? span.end + 2 : span.end + 1;
+      i = followedByRegionWord || unit ? span.end + 2 : span.end + 1;
       matched = true;
       break;
     }

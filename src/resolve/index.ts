@@ -37,27 +37,42 @@ function documentRegions(places: PlaceMention[]): string[] {
 }
 
 /**
+ * Resolves every place mention of a report: first those the text settles (one
+ * candidate, or an oblast or raion written right after), then the rest, using
+ * the first as anchors for the nearest namesake.
+ */
+export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer: Gazetteer): PlaceMention[] {
+  const docRegions = documentRegions(mentions);
+  const oblastOf = (admin1: string) => gazetteer.oblast(admin1);
+  const contexts = mentions.map((m) => {
+    const sentenceRegions = mentions
+      .filter((o) => o.sentence === m.sentence && o.role === 'region')
+      .map((o) => o.candidates[0]?.admin1)
+      .filter((a): a is string => !!a);
+    // "Dovhe, Luhansk Oblast", "Mykhailivka, Luhansk", "Dovhe, Slovianoserbskyi, Luhansk Oblast": the oblast or raion written right after the name.
+    const next = mentions.find((o) => o.sentence === m.sentence && o.start > m.end);
+    const between = next ? text.slice(m.end, next.start) : '';
+    const qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, text))
+      ? (next.role === 'region' ? next.candidates[0] ?? null : oblastPlace(next.text, gazetteer))
+      : null;
+    return { sentenceRegions, documentRegions: docRegions, qualifier };
+  });
+  const settled = mentions.map((m, i) => (m.role === 'place' && (m.candidates.length === 1 || contexts[i]!.qualifier) ? resolvePlace(m, contexts[i]!, oblastOf) : null));
+  const anchors = settled.map((r) => r?.place).filter((p): p is Place => !!p && p.kind === 'settlement');
+  return mentions.map((m, i) => {
+    if (m.role === 'speaker') return m;
+    const r = settled[i] ?? resolvePlace(m, { ...contexts[i]!, anchors }, oblastOf);
+    return { ...m, place: r.place, provenance: { ...m.provenance, stage: 'resolve', reason: `${m.provenance.reason}; ${r.reason}` } };
+  });
+}
+
+/**
  * The resolve stage: each place mention to one gazetteer place (or none, with
  * the reason), each event's time against the publication time, and the final
  * event records.
  */
 export function resolve(doc: Extracted, gazetteer: Gazetteer): Analysis {
-  const docRegions = documentRegions(doc.places);
-  const places: PlaceMention[] = doc.places.map((m) => {
-    if (m.role === 'speaker') return m;
-    const sentenceRegions = doc.places
-      .filter((o) => o.sentence === m.sentence && o.role === 'region')
-      .map((o) => o.candidates[0]?.admin1)
-      .filter((a): a is string => !!a);
-    // "Dovhe, Luhansk Oblast", "Mykhailivka, Luhansk", "Dovhe, Slovianoserbskyi, Luhansk Oblast": the oblast written right after the name (a raion may stand between).
-    const next = doc.places.find((o) => o.sentence === m.sentence && o.start > m.end);
-    const between = next ? doc.text.slice(m.end, next.start) : '';
-    const qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, doc.text))
-      ? (next.role === 'region' ? next.candidates[0] ?? null : oblastPlace(next.text, gazetteer))
-      : null;
-    const r = resolvePlace(m, { sentenceRegions, documentRegions: docRegions, qualifier });
-    return { ...m, place: r.place, provenance: { ...m.provenance, stage: 'resolve', reason: `${m.provenance.reason}; ${r.reason}` } };
-  });
+  const places = resolvePlaces(doc.places, doc.text, gazetteer);
 
   // A sentence without time words takes the time of the sentence before it in the same paragraph.
   // Dates are read only for sentences that need them (chrono is the slowest part of the pipeline).
@@ -78,7 +93,7 @@ export function resolve(doc: Extracted, gazetteer: Gazetteer): Analysis {
   const events: ExtractedEvent[] = mergeWithinReport(doc.drafts.map((d) => {
     const mention = d.mention === null ? null : places[d.mention]!;
     const date = dates.at(d.sentence);
-    const place = mention?.place ? toEventPlace(mention.place, mention.role === 'region' ? 3 : d.mentionReason ? 1 : undefined) : null;
+    const place = mention?.place ? toEventPlace(mention.place, mention.role === 'region' || mention.place.kind === 'oblast' || mention.place.kind === 'raion' ? 3 : mention.qualifier ? 2 : undefined) : null;
     const provenance = [...d.provenance];
     if (mention) provenance.push({ ...mention.provenance });
     provenance.push({ document: doc.id, start: d.quote.start, end: d.quote.end, stage: 'resolve', reason: `date: ${date.reason}${date.text ? ` ("${date.text}")` : ''}` });

@@ -3,6 +3,8 @@ import { join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { AggregateReport, Analysis, Claim, SitrepEvent } from '../core/types.js';
+import { keyedNames, type Gazetteer, type GazetteerSource } from '../geo/gazetteer.js';
+import { fromSnapshot, toSnapshot, type Snapshot } from '../geo/snapshot.js';
 import { eventId } from '../resolve/index.js';
 
 /** The SQL the store needs from a database: PGlite now, PostgreSQL later. */
@@ -239,6 +241,65 @@ export class Store {
       start: r.start_offset as number,
       end: r.end_offset as number,
     }));
+  }
+
+  /**
+   * Replaces the gazetteer with a new build, in one transaction: places, every
+   * name under its key, and a snapshot the resolver loads in one read.
+   */
+  async saveGazetteer(sources: readonly GazetteerSource[], inputs: unknown, stats: unknown): Promise<{ places: number; names: number }> {
+    const { places, names } = keyedNames(sources);
+    const extra = new Map(sources.map((s) => [s.place.id, s.place as GazetteerSource['place'] & { category?: string | null; nameUk?: string | null; parent?: string | null; coordSource?: string | null }]));
+    const snapshot = JSON.stringify(toSnapshot(places, names));
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM gazetteer_places');
+      const BATCH = 5000;
+      for (let i = 0; i < places.length; i += BATCH) {
+        const chunk = places.slice(i, i + BATCH).map((p) => ({ ...p, ...extra.get(p.id) }));
+        await tx.query(
+          `INSERT INTO gazetteer_places (id, kind, category, name, name_uk, admin1, admin2, parent, lat, lon, population, coord_source)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                $9::float8[], $10::float8[], $11::int[], $12::text[])`,
+          [chunk.map((p) => p.id), chunk.map((p) => p.kind), chunk.map((p) => p.category ?? null), chunk.map((p) => p.name),
+            chunk.map((p) => p.nameUk ?? null), chunk.map((p) => p.admin1), chunk.map((p) => p.admin2), chunk.map((p) => p.parent ?? null),
+            chunk.map((p) => p.lat), chunk.map((p) => p.lon), chunk.map((p) => p.population), chunk.map((p) => p.coordSource ?? null)],
+        );
+      }
+      const NAME_BATCH = 20000;
+      for (let i = 0; i < names.length; i += NAME_BATCH) {
+        const chunk = names.slice(i, i + NAME_BATCH);
+        await tx.query(
+          'INSERT INTO gazetteer_names (place_id, name, kind, key) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])',
+          [chunk.map((n) => n.place.id), chunk.map((n) => n.name), chunk.map((n) => n.kind), chunk.map((n) => n.key)],
+        );
+      }
+      await tx.query('INSERT INTO gazetteer_builds (inputs, stats, snapshot) VALUES ($1, $2, $3)', [JSON.stringify(inputs), JSON.stringify(stats), snapshot]);
+      await tx.query('DELETE FROM gazetteer_builds WHERE id < (SELECT max(id) FROM gazetteer_builds)');
+    });
+    return { places: places.length, names: names.length };
+  }
+
+  /** The gazetteer of the newest build, or null when none was built. */
+  async loadGazetteer(): Promise<Gazetteer | null> {
+    const r = (await this.db.query<{ snapshot: string }>('SELECT snapshot FROM gazetteer_builds ORDER BY id DESC LIMIT 1')).rows[0];
+    return r ? fromSnapshot(JSON.parse(r.snapshot) as Snapshot) : null;
+  }
+
+  /** Settlements, with coordinates, by oblast; and the newest build's inputs. */
+  async gazetteerStats(): Promise<{ built_at: string | null; inputs: unknown; places: Record<string, number>; byOblast: { admin1: string; settlements: number; with_coordinates: number; approximate: number }[] }> {
+    const build = (await this.db.query<{ built_at: Date; inputs: unknown }>('SELECT built_at, inputs FROM gazetteer_builds ORDER BY id DESC LIMIT 1')).rows[0];
+    const kinds = (await this.db.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM gazetteer_places GROUP BY kind ORDER BY kind')).rows;
+    const byOblast = (await this.db.query<{ admin1: string; settlements: number; with_coordinates: number; approximate: number }>(
+      `SELECT coalesce(admin1, '?') AS admin1, count(*)::int AS settlements, count(lat)::int AS with_coordinates,
+              (count(*) FILTER (WHERE coord_source = 'hromada centroid'))::int AS approximate
+       FROM gazetteer_places WHERE kind = 'settlement' GROUP BY admin1 ORDER BY admin1`,
+    )).rows;
+    return {
+      built_at: build ? new Date(build.built_at).toISOString() : null,
+      inputs: build?.inputs ?? null,
+      places: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
+      byOblast,
+    };
   }
 
   /** Row counts of every table, for tests and `sitrep status`. */

@@ -38,3 +38,21 @@ export const notPlaceStart = new Set([
   'three', 'also', 'however', 'meanwhile', 'earlier', 'later', 'today', 'yesterday', 'overnight', 'air', 'forces',
   'army', 'staff', 'defence', 'defense', 'police', 'head', 'chief', 'city', 'village', 'town', 'region', 'oblast',
 ]);
+
+/** Words before a name that make it a place ("in X", "near X", "the village of X", "shelled X"). */
+export const locativeBefore = /\b(?:in|near|nearby|of|at|to|from|towards?|around|outside|into|on|through|via|across|between|beyond|past|north|south|east|west|northeast|northwest|southeast|southwest|village|town|city|settlement|hromada|shelled|struck|hit|attacked|targeted|bombed|captured|liberated|entered|seized|recaptured|retook|took|advanced|reached|encircled|and|or)\s+(?:the\s+)?(?:(?:village|town|city|settlement|hromada|outskirts|area|vicinity|direction|suburbs?|centre|center|districts?)\s+of\s+)?$/i;
+
+/** Words after a name that make it a place ("X direction", "X, Zaporizhzhia region", "X village"). */
+export const locativeAfter = /^\s*(?:,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:oblast|region|raion|district|province)|\s*(?:direction|axis|sector|village|town|city|settlement|hromada|area|front|frontline|outskirts|raion|district|oblast|region)\b)/i;
+
+/** "the X direction", "X axis": the area around a place (ISW style). */
+export const directionAfter = /^\s*(?:direction|axis|sector|front)\b/i;
+
+/** "near X", "outside X", "around X": the event is not in the place itself. */
+export const nearBefore = /\b(?:near|nearby|outside|around|close to|in the vicinity of|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|towards?|in the direction of)\s+$/i;
+
+/** Titles and first names before a capitalised word that make it a person's name, not a place. */
+export const personBefore = /\b(?:president|governor|mayor|minister|general|colonel|lieutenant|major|captain|sergeant|commander|spokes(?:person|man|woman)|mr|mrs|ms|dr|head|chief|deputy|ombudsman|ambassador|senator|premier|oleksandr|oleksii|oleh|olena|oksana|volodymyr|vitalii|vitali|vadym|valerii|viktor|vasyl|vyacheslav|ivan|ihor|iryna|yurii|yuriy|yulia|yevhen|andrii|andriy|anatolii|artem|bohdan|borys|dmytro|denys|dmitry|fedir|hanna|kyrylo|maksym|mykhailo|mykola|natalia|nataliya|pavlo|petro|roman|ruslan|serhii|serhiy|sergei|stepan|taras|tetiana|vladimir|vladislav|yaroslav|denis|mikhail|nikolai|alexander|alexei|andrei|sergey|valery|yevgeny|dmitri|ramzan|igor|oleg|pavel|viktor|vitaly|yuri|arsen|zelensky|zelenskyy|putin|shoigu|peskov|lavrov|medvedev|syrskyi|budanov|umerov|klymenko|kuleba|sybiha)\s+$/i;
+
+/** Words after a capitalised word that make it a person ("X said", "X's government"): only for names that need context. */
+export const personAfter = /^\s*(?:said|says|told|added|noted|wrote|announced|stated|claimed|'s\s+(?:spokes|office|government|administration|adviser|advisor|statement|words|remarks))\b/i;
