@@ -1,7 +1,7 @@
 import type { Place, PlaceMention, Sentence, Token } from '../core/types.js';
 import {
-  capitals, clubWords, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
-  personAfter, personBefore, possessiveGovernment, regionWords, speakerAfter, speakerBefore,
+  actorAfter, capitals, clubWords, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
+  personAfter, personBefore, possessiveGovernment, regionAliases, regionWords, sourceAtEnd, sourceBefore, speakerAfter, speakerBefore,
 } from '../locales/en/places.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { normaliseName } from './normalise.js';
@@ -77,6 +77,19 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       continue;
     }
     const before = text.slice(sentence.start, tok.start);
+    // "DPR", "LPR", "Donetsk People's Republic": the occupation "republics", read as the oblast they claim.
+    const republic = /^(?:Donetsk|Luhansk|Lugansk)$/.test(tok.text) ? text.slice(tok.end, sentence.end).match(/^\s+(?:People'?s\s+)?Republic\b/i) : null;
+    const alias = regionAliases[tok.text.toLowerCase()] && /^[A-Z]{3}$/.test(tok.text) ? regionAliases[tok.text.toLowerCase()] : republic ? regionAliases[`${tok.text.toLowerCase()} republic`] : undefined;
+    const aliasOblast = alias ? gazetteer.oblast(alias) : null;
+    if (aliasOblast) {
+      const end = republic ? tok.end + republic[0].length : tok.end;
+      out.push({
+        text: text.slice(tok.start, end), start: tok.start, end, sentence: sentence.index, role: 'region', qualifier: null, place: null,
+        candidates: [aliasOblast], provenance: { document: documentId, start: tok.start, end, stage: 'recognise', reason: `"${text.slice(tok.start, end)}": the occupation authorities' name for ${alias} oblast` },
+      });
+      while (i < tokens.length && tokens[i]!.start < end) i++;
+      continue;
+    }
     let matched = false;
     for (const span of spansFrom(tokens, i)) {
       const last = tokens[span.end]!;
@@ -111,7 +124,9 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       let role: PlaceMention['role'] = oblast && (followedByRegionWord || places.every((p) => p.kind === 'oblast')) ? 'region'
         : places.every((p) => p.kind === 'raion') ? 'region' : 'place';
       let reason = role === 'region' ? (oblast ? 'oblast name with a region word' : 'raion name') : how;
-      if (role === 'place' && !unit && needsContext(span.words, places)) {
+      // A text that is nothing but the name ("Novokaterynivka" as a headline) says it is a place.
+      const alone = /^[\s.!?:;,-]*$/.test(before) && /^[\s.!?:;,-]*$/.test(textAfter);
+      if (role === 'place' && !unit && !alone && needsContext(span.words, places)) {
         const listed = out.length > 0 && /(?:,|\band|\bor)\s*$/.test(text.slice(out[out.length - 1]!.end, tok.start)) && text.slice(out[out.length - 1]!.end, tok.start).length < 8;
         const cue = locativeBefore.test(before) || locativeAfter.test(textAfter) || listed;
         if (!cue || personAfter.test(textAfter)) continue;
@@ -125,9 +140,11 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       if (capitals.test(key)) {
         const possessive = after && (after.text === "'s" || after.text === "'") && after2 && possessiveGovernment.test(after2.text);
         const nextIsEnd = !after || after.kind === 'punct';
-        if ((after && speakerAfter.test(after.text)) || possessive || (speakerBefore.test(before) && (nextIsEnd || /according to\s+$/i.test(before)))) {
+        const actor = (after && actorAfter.test(after.text)) || (after && (after.text === "'s" || after.text === "'") && after2 && (actorAfter.test(after2.text) || possessiveGovernment.test(after2.text)));
+        const source = sourceBefore.test(before) && sourceAtEnd.test(textAfter);
+        if ((after && speakerAfter.test(after.text)) || possessive || actor || source || (speakerBefore.test(before) && (nextIsEnd || /according to\s+$/i.test(before)))) {
           role = 'speaker';
-          reason = 'a capital standing for its government';
+          reason = actor ? 'a capital standing for its government\'s forces' : source ? 'a capital closing a headline as its source' : 'a capital standing for its government';
         }
       }
       const qualifier: PlaceMention['qualifier'] = role !== 'place' ? null : directionAfter.test(textAfter) ? 'direction' : nearBefore.test(before) ? 'near' : null;

@@ -9,6 +9,8 @@ export interface ResolveContext {
   qualifier?: Place | null;
   /** Places the report names that resolve without doubt, to choose the nearest namesake. */
   anchors?: Place[];
+  /** Oblasts where the war was fought when the report was published (see conflict-zone.ts): the last resort. */
+  conflictOblasts?: string[];
 }
 
 export interface Resolution {
@@ -68,6 +70,12 @@ export function resolvePlace(mention: Pick<PlaceMention, 'candidates' | 'role'>,
   }
   const dominant = dominantOf(candidates);
   if (dominant) return { place: dominant, candidates, reason: `by far the largest of the namesakes (${all})` };
+  const front = context.conflictOblasts ?? [];
+  const atFront = candidates.filter((c) => c.admin1 !== null && front.includes(c.admin1));
+  if (atFront.length > 0 && atFront.length < candidates.length) {
+    const one = atFront.length === 1 ? atFront[0]! : dominantOf(atFront);
+    if (one) return { place: one, candidates, reason: `the only ${atFront.length === 1 ? '' : 'large '}namesake in an oblast at the front when the report was published (${all})` };
+  }
   const oblasts = new Set(candidates.map((c) => c.admin1));
   if (oblasts.size === 1) {
     const o = oblastOf([...oblasts][0] ?? '');

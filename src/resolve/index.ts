@@ -6,6 +6,7 @@ import { resolvePlace, toEventPlace } from '../geo/resolve.js';
 import { findOblast } from '../geo/oblasts.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { resolveDate } from '../time/resolve.js';
+import { conflictOblasts } from '../geo/conflict-zone.js';
 import { mergeWithinReport } from './merge.js';
 
 /** Only days and dates named in the text carry over to the next sentence, not periods like "over the past day". */
@@ -41,8 +42,9 @@ function documentRegions(places: PlaceMention[]): string[] {
  * candidate, or an oblast or raion written right after), then the rest, using
  * the first as anchors for the nearest namesake.
  */
-export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer: Gazetteer): PlaceMention[] {
+export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer: Gazetteer, published: string | null = null): PlaceMention[] {
   const docRegions = documentRegions(mentions);
+  const front = conflictOblasts(published ? published.slice(0, 10) : null);
   const oblastOf = (admin1: string) => gazetteer.oblast(admin1);
   const contexts = mentions.map((m) => {
     const sentenceRegions = mentions
@@ -55,7 +57,7 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
     const qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, text))
       ? (next.role === 'region' ? next.candidates[0] ?? null : oblastPlace(next.text, gazetteer))
       : null;
-    return { sentenceRegions, documentRegions: docRegions, qualifier };
+    return { sentenceRegions, documentRegions: docRegions, qualifier, conflictOblasts: front };
   });
   const settled = mentions.map((m, i) => (m.role === 'place' && (m.candidates.length === 1 || contexts[i]!.qualifier) ? resolvePlace(m, contexts[i]!, oblastOf) : null));
   const anchors = settled.map((r) => r?.place).filter((p): p is Place => !!p && p.kind === 'settlement');
@@ -72,7 +74,7 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
  * event records.
  */
 export function resolve(doc: Extracted, gazetteer: Gazetteer): Analysis {
-  const places = resolvePlaces(doc.places, doc.text, gazetteer);
+  const places = resolvePlaces(doc.places, doc.text, gazetteer, doc.published);
 
   // A sentence without time words takes the time of the sentence before it in the same paragraph.
   // Dates are read only for sentences that need them (chrono is the slowest part of the pipeline).

@@ -7,7 +7,7 @@
 export const regionWords = /^(?:oblast|region|province|regional|oblast's|region's|oblasts|regions)$/i;
 
 /** Words after a region or city that make the phrase an institution (a speaker), not a place. */
-export const institutionWords = /^(?:military|state|city|regional|oblast|police|prosecutor's|prosecutor|council|administration|governor|governor's|head|chief|mayor|independent|post|pravda|school|university|oblenergo|airport)$/i;
+export const institutionWords = /^(?:military|state|city|regional|oblast|police|prosecutor's|prosecutor|council|administration|governor|governor's|head|chief|mayor|independent|post|pravda|school|university|oblenergo)$/i;
 
 /** Outlets and organisations whose names start with a place. */
 export const namedOrganisations = /^(?:independent|post|pravda|school of economics|security forum|international|media|daily|herald|times|online|inform|tv|radio)\b/i;
@@ -20,6 +20,19 @@ export const capitals = /^(?:kyiv|kiev|moscow|washington|minsk|brussels|london|p
 
 /** Words right after a capital that make it the government speaking or acting. */
 export const speakerAfter = /^(?:said|says|say|claimed|claims|announced|announces|accused|accuses|denied|denies|insisted|insists|wants|wanted|must|should|refused|refuses|rejected|rejects|demanded|demands|warned|warns|hopes|believes|considers|sees|responded|blamed|blames|agreed|agrees|argued|argues|asked|asks|called|calls|government|officials|authorities|regime|leadership)$/i;
+
+/** Words right after a capital that make it the government's side acting ("Kiev forces", "Kyiv's troops"). */
+export const actorAfter = /^(?:forces|troops|army|military|authorities|government|regime|officials|leadership|side|loyalists|soldiers)$/i;
+
+/** A capital closing a headline as its source ("... killed in east: Kiev", "... - Kyiv"). */
+export const sourceAtEnd = /^\s*[.!]?\s*$/;
+export const sourceBefore = /(?:[:\u2013\u2014]|\s-)\s*$/;
+
+/** Names of the occupation "republics" and regions written without "oblast", read as the oblast they claim. */
+export const regionAliases: Record<string, string> = {
+  dpr: 'Donetsk', dnr: 'Donetsk', 'donetsk republic': 'Donetsk', "donetsk people's republic": 'Donetsk', 'donetsk peoples republic': 'Donetsk',
+  lpr: 'Luhansk', lnr: 'Luhansk', 'luhansk republic': 'Luhansk', 'lugansk republic': 'Luhansk', "luhansk people's republic": 'Luhansk', "lugansk people's republic": 'Luhansk',
+};
 
 /** Words right before a capital that make it the speaker ("says Kyiv", "according to Moscow"). */
 export const speakerBefore = /(?:\b(?:says|said|claims|claimed|according to|told|accused|blamed|between|urged|asked|pressed)\s+)$/i;
