@@ -59,6 +59,13 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
       : null;
     return { sentenceRegions, documentRegions: docRegions, qualifier, conflictOblasts: front };
   });
+  // "the Saltivskyi district of Kharkiv", "Kharkiv's Saltivskyi district": a city district of the city named with it.
+  mentions = mentions.map((m) => {
+    if (!m.candidates.some((c) => c.kind === 'district')) return m;
+    const cities = new Set(mentions.filter((o) => o !== m && o.sentence === m.sentence && o.role === 'place').flatMap((o) => o.candidates.map((c) => c.name)));
+    const inCity = m.candidates.filter((c) => c.kind === 'district' && c.parent && cities.has(c.parent));
+    return inCity.length > 0 ? { ...m, candidates: inCity, provenance: { ...m.provenance, reason: `${m.provenance.reason}; the district of ${inCity[0]!.parent}, named with it` } } : m;
+  });
   const settled = mentions.map((m, i) => (m.role === 'place' && (m.candidates.length === 1 || contexts[i]!.qualifier) ? resolvePlace(m, contexts[i]!, oblastOf) : null));
   const anchors = settled.map((r) => r?.place).filter((p): p is Place => !!p && p.kind === 'settlement');
   return mentions.map((m, i) => {

@@ -40,9 +40,10 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
     offset = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const merged = mergeSplitLetters(tokens);
   const sentences: Sentence[] = [];
   for (const [from, to] of spans) {
-    const sentenceTokens = tokens.slice(from, to + 1).filter((t) => t.text.trim() !== '');
+    const sentenceTokens = merged.slice(from, to + 1).filter((t): t is Token => t !== null && t.text.trim() !== '');
     const first = sentenceTokens[0];
     const last = sentenceTokens[sentenceTokens.length - 1];
     if (!first || !last) continue;
@@ -56,6 +57,40 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
     });
   }
   return sentences;
+}
+
+const LETTERS = /^\p{L}+$/u;
+
+/**
+ * wink-nlp splits words at letters it does not know ("Wuh" "ł" "edar"): join
+ * runs of touching word pieces that contain such a letter back into one word.
+ * Returns an array of the same length (joined pieces become null) so that
+ * wink's sentence spans still index it.
+ */
+function mergeSplitLetters(tokens: Token[]): (Token | null)[] {
+  const out: (Token | null)[] = [...tokens];
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i];
+    if (!t || !(t.kind === 'word' || (t.kind === 'other' && LETTERS.test(t.text)))) continue;
+    let j = i + 1;
+    let odd = t.kind === 'other';
+    let end = t.end;
+    let text = t.text;
+    while (j < out.length) {
+      const n = out[j]!;
+      if (n === null || n.start !== end || !(n.kind === 'word' || (n.kind === 'other' && LETTERS.test(n.text)))) break;
+      if (n.kind === 'word' && /^'/.test(n.text)) break; // "Kharkiv's"
+      odd ||= n.kind === 'other';
+      text += n.text;
+      end = n.end;
+      j++;
+    }
+    if (!odd || j === i + 1) continue;
+    out[i] = { text, start: t.start, end, kind: 'word' };
+    for (let k = i + 1; k < j; k++) out[k] = null;
+    i = j - 1;
+  }
+  return out;
 }
 
 /**

@@ -56,7 +56,7 @@ export const notPlaceStart = new Set([
 export const locativeBefore = /\b(?:in|near|nearby|of|at|to|from|towards?|around|outside|into|on|through|via|across|between|beyond|past|north|south|east|west|northeast|northwest|southeast|southwest|village|town|city|settlement|hromada|shelled|struck|hit|attacked|targeted|bombed|captured|liberated|entered|seized|recaptured|retook|took|advanced|reached|encircled|and|or)\s+(?:the\s+)?(?:(?:village|town|city|settlement|hromada|outskirts|area|vicinity|direction|suburbs?|centre|center|districts?)\s+of\s+)?$/i;
 
 /** Words after a name that make it a place ("X direction", "X, Zaporizhzhia region", "X village"). */
-export const locativeAfter = /^\s*(?:,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:oblast|region|raion|district|province)|\s*(?:direction|axis|sector|village|town|city|settlement|hromada|area|front|frontline|outskirts|raion|district|oblast|region)\b)/i;
+export const locativeAfter = /^\s*(?:,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:oblast|region|raion|district|province)|\s*(?:direction|axis|sector|village|town|city|settlement|hromada|area|front|frontline|outskirts|raion|district|oblast|region)\b|(?:was|were|came|comes|has been|had been|is being|remains|remained)\s+(?:again\s+)?(?:shelled|attacked|hit|struck|bombed|captured|liberated|retaken|recaptured|occupied|under)\b)/i;
 
 /** "the X direction", "X axis": the area around a place (ISW style). */
 export const directionAfter = /^\s*(?:direction|axis|sector|front)\b/i;
