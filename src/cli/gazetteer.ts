@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import type { Command } from 'commander';
 import { buildFromRegisters } from '../geo/build.js';
@@ -7,6 +8,7 @@ import { geoNamesSources, oblastSources, type GazetteerSource } from '../geo/gaz
 import { builtinGeoNamesPath, parseGeoNames, type GeoNamesRow } from '../geo/geonames.js';
 import { parseKatottg } from '../geo/sources/katottg.js';
 import { parseCoordinatePlaces } from '../geo/sources/ua-places.js';
+import { GEONAMES_DUMP_BASE, importGeoNamesZip, updateGeoNames } from '../geo/sources/geonames-update.js';
 import { dataDir, Store } from '../store/index.js';
 import { table } from './format.js';
 
@@ -15,6 +17,9 @@ interface BuildOptions {
   geonames?: string;
   places?: string;
   db?: string;
+  /** GeoNames rows already read (by `gazetteer update`), instead of --geonames. */
+  rows?: GeoNamesRow[];
+  rowsMeta?: unknown;
 }
 
 /** A file given on the command line, read whole, with what identifies it. */
@@ -25,7 +30,7 @@ function input(path: string, what: string): { text: string; meta: { path: string
   } catch (e) {
     throw new Error(`cannot read the ${what} file ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { text: bytes.toString('utf8'), meta: { path, bytes: statSync(path).size, sha256: createHash('sha256').update(bytes).digest('hex') } };
+  return { text: bytes.toString('utf8'), meta: { path: resolve(path), bytes: statSync(path).size, sha256: createHash('sha256').update(bytes).digest('hex') } };
 }
 
 /**
@@ -49,10 +54,19 @@ export async function buildCommand(opts: BuildOptions): Promise<number> {
       coordinates = parseCoordinatePlaces(f.text);
       inputs.places = f.meta;
     }
-    const geoPath = opts.geonames ?? builtinGeoNamesPath();
-    const g = input(geoPath, 'GeoNames');
-    geonames = parseGeoNames(g.text, 'UA');
-    inputs.geonames = { ...g.meta, builtIn: opts.geonames === undefined };
+    if (opts.rows) {
+      geonames = opts.rows;
+      inputs.geonames = opts.rowsMeta;
+    } else if (opts.geonames?.toLowerCase().endsWith('.zip')) {
+      const z = await importGeoNamesZip(opts.geonames);
+      geonames = z.rows;
+      inputs.geonames = { path: opts.geonames, sha256: z.sha256, rows: z.rows.length };
+    } else {
+      const geoPath = opts.geonames ?? builtinGeoNamesPath();
+      const g = input(geoPath, 'GeoNames');
+      geonames = parseGeoNames(g.text, 'UA');
+      inputs.geonames = { ...g.meta, builtIn: opts.geonames === undefined };
+    }
   } catch (e) {
     process.stderr.write(`sitrep gazetteer build: ${(e as Error).message.split('\n')[0]}\n`);
     return 1;
@@ -79,16 +93,62 @@ export async function buildCommand(opts: BuildOptions): Promise<number> {
   return 0;
 }
 
+/**
+ * `sitrep gazetteer update`: downloads GeoNames' Ukraine dump, verifies it
+ * (a zip holding UA.txt, CRC, 19 columns a line, enough places), keeps it in
+ * the data directory, and rebuilds the gazetteer with it and the registers of
+ * the previous build (or those given).
+ */
+async function updateCommand(opts: BuildOptions & { url?: string; minRows?: string }): Promise<number> {
+  const dir = dataDir(opts.db);
+  let previous: Record<string, { path?: string }> = {};
+  {
+    const store = await Store.open(dir);
+    try {
+      previous = ((await store.gazetteerStats()).inputs ?? {}) as typeof previous;
+    } finally {
+      await store.close();
+    }
+  }
+  const url = opts.url ?? `${GEONAMES_DUMP_BASE}UA.zip`;
+  process.stderr.write(`downloading ${url} …\n`);
+  let update;
+  try {
+    update = await updateGeoNames({ url, cacheDir: join(dir, 'downloads'), ...(opts.minRows ? { minRows: Number(opts.minRows) } : {}) });
+  } catch (e) {
+    process.stderr.write(`sitrep gazetteer update: ${(e as Error).message}\n`);
+    return 1;
+  }
+  process.stderr.write(`verified ${update.file}: ${update.rows.length} populated places (sha256 ${update.sha256.slice(0, 12)}…)\n`);
+  return buildCommand({
+    db: opts.db,
+    katottg: opts.katottg ?? previous.katottg?.path,
+    places: opts.places ?? previous.places?.path,
+    rows: update.rows,
+    rowsMeta: { url, path: update.file, sha256: update.sha256, rows: update.rows.length },
+  });
+}
+
 export function register(program: Command): void {
   const g = program.command('gazetteer').description('build, update and inspect the gazetteer of places');
   g.command('build')
     .description('build the gazetteer from registers: KATOTTG (official codifier), a coordinates table, a GeoNames dump')
     .option('--katottg <file>', 'KATOTTG CSV as published by the ministry (;-separated)')
     .option('--places <file>', 'coordinates table: JSON {places: [{n, alt, ll, pop, adm, obl}]}')
-    .option('--geonames <file>', 'GeoNames dump (UA.txt or cities500.txt; default: the cities500 file shipped with sitrep)')
+    .option('--geonames <file>', 'GeoNames dump: UA.zip, UA.txt or cities500.txt (default: the cities500 file shipped with sitrep)')
     .option('--db <dir>', 'data directory (default $SITREP_DB or ./sitrep-data)')
     .action(async (opts: BuildOptions) => {
       process.exitCode = await buildCommand(opts);
+    });
+  g.command('update')
+    .description("download GeoNames' Ukraine dump (UA.zip), verify it and rebuild the gazetteer with it")
+    .option('--url <url>', 'where to download from', `${GEONAMES_DUMP_BASE}UA.zip`)
+    .option('--katottg <file>', 'KATOTTG CSV (default: the one the previous build used)')
+    .option('--places <file>', 'coordinates table (default: the one the previous build used)')
+    .option('--min-rows <n>', 'fewest populated places the dump must hold to be accepted (default 20000; lower it for a partial mirror)')
+    .option('--db <dir>', 'data directory (default $SITREP_DB or ./sitrep-data)')
+    .action(async (opts: BuildOptions & { url?: string; minRows?: string }) => {
+      process.exitCode = await updateCommand(opts);
     });
   g.command('stats')
     .description('settlements and how many have coordinates, by oblast')
