@@ -98,17 +98,6 @@ function compareEntries(a: GazetteerEntry, b: GazetteerEntry): number {
   );
 }
 
-/** Adds `entry` under `key`, keeping one entry per place (the best-ranked name). */
-function addEntry(index: Map<string, Map<string, GazetteerEntry>>, key: string, entry: GazetteerEntry): void {
-  let byPlace = index.get(key);
-  if (!byPlace) {
-    byPlace = new Map();
-    index.set(key, byPlace);
-  }
-  const previous = byPlace.get(entry.place.id);
-  if (!previous || KIND_RANK[entry.nameKind] < KIND_RANK[previous.nameKind]) byPlace.set(entry.place.id, entry);
-}
-
 /** A cache around a pure one-argument function (names repeat across sources: name = asciiname). */
 function memoise<T>(fn: (s: string) => T): (s: string) => T {
   const cache = new Map<string, T>();
@@ -128,6 +117,8 @@ export interface KeyedName {
   place: Place;
   name: string;
   kind: NameKind;
+  /** The key's loose form ({@link looseKey}), when computed ahead (a stored build keeps it). */
+  loose?: string;
 }
 
 /**
@@ -139,6 +130,7 @@ export function keyedNames(sources: readonly GazetteerSource[]): { places: Place
   const places = new Map<string, Place>();
   const names: KeyedName[] = [];
   const variantsOf = memoise(nameVariants);
+  const looseOf = memoise(looseKey);
   for (const source of sources) {
     const place = places.get(source.place.id) ?? source.place;
     places.set(place.id, place);
@@ -146,30 +138,42 @@ export function keyedNames(sources: readonly GazetteerSource[]): { places: Place
       const keys = variantsOf(name);
       const key = keys[0];
       if (key === undefined || (NEEDS_HYGIENE.has(kind) && !usableAlternate(name, key))) continue;
-      for (const k of keys) names.push({ key: k, place, name, kind });
+      for (const k of keys) names.push({ key: k, place, name, kind, ...(/^[a-z]/.test(k) ? { loose: looseOf(k) } : {}) });
     }
   }
   return { places: [...places.values()], names };
 }
 
+/** Adds an entry to a key's list, keeping one entry per place (the best-ranked name). Lists are short: a linear scan. */
+function addTo(index: Map<string, GazetteerEntry[]>, key: string, entry: GazetteerEntry): void {
+  const list = index.get(key);
+  if (!list) {
+    index.set(key, [entry]);
+    return;
+  }
+  const i = list.findIndex((e) => e.place === entry.place);
+  if (i < 0) list.push(entry);
+  else if (KIND_RANK[entry.nameKind] < KIND_RANK[list[i]!.nameKind]) list[i] = entry;
+}
+
 /** A gazetteer over names already keyed (as {@link keyedNames} makes them, or as a stored build holds them). */
 export function gazetteerFromKeyed(placeList: readonly Place[], names: readonly KeyedName[]): Gazetteer {
-  const raw = new Map<string, Map<string, GazetteerEntry>>();
-  const rawLoose = new Map<string, Map<string, GazetteerEntry>>();
+  const index = new Map<string, GazetteerEntry[]>();
+  const loose = new Map<string, GazetteerEntry[]>();
   const looseOf = memoise(looseKey);
-  for (const n of names) {
-    const entry = { place: n.place, name: n.name, nameKind: n.kind };
-    addEntry(raw, n.key, entry);
-    if (/^[a-z]/.test(n.key)) addEntry(rawLoose, looseOf(n.key), entry);
-  }
-  const index = new Map<string, readonly GazetteerEntry[]>();
   let maxTokens = 0;
-  for (const [key, byPlace] of raw) {
-    index.set(key, Object.freeze([...byPlace.values()].sort(compareEntries)));
-    maxTokens = Math.max(maxTokens, key.split(' ').length);
+  for (const n of names) {
+    const entry: GazetteerEntry = { place: n.place, name: n.name, nameKind: n.kind };
+    addTo(index, n.key, entry);
+    if (/^[a-z]/.test(n.key)) addTo(loose, n.loose ?? looseOf(n.key), entry);
   }
-  const loose = new Map<string, readonly GazetteerEntry[]>();
-  for (const [key, byPlace] of rawLoose) loose.set(key, Object.freeze([...byPlace.values()].sort(compareEntries)));
+  for (const [key, list] of index) {
+    if (list.length > 1) list.sort(compareEntries);
+    let words = 1;
+    for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) words++;
+    if (words > maxTokens) maxTokens = words;
+  }
+  for (const list of loose.values()) if (list.length > 1) list.sort(compareEntries);
   const oblasts = new Map<string, Place>();
   for (const p of placeList) {
     if (p.kind === 'oblast' && p.admin1 !== null) oblasts.set(normaliseName(p.admin1), p);
