@@ -165,7 +165,9 @@ export function extract(doc: Recognised): Extracted {
     const text = sentence.text;
     const base = sentence.start;
     const inSentence = placesBySentence.get(sentence.index) ?? [];
-    const settlements = inSentence.filter((p) => p.mention.role === 'place');
+    // "the Saltivskyi district of Kharkiv": the city that encloses a district named in the sentence is not a second place.
+    const enclosing = new Set(inSentence.flatMap((p) => p.mention.candidates.filter((c) => c.kind === 'district' && c.parent).map((c) => c.parent!)));
+    const settlements = inSentence.filter((p) => p.mention.role === 'place' && !(enclosing.size > 0 && p.mention.candidates.some((c) => c.kind === 'settlement' && enclosing.has(c.name))));
     const regions = inSentence.filter((p) => p.mention.role === 'region');
     const ownSpeaker = doc.speakers[sentence.index] ?? null;
     // A speaker named in the paragraph's earlier sentence covers what follows.

@@ -12,7 +12,7 @@ import { normaliseName } from './normalise.js';
 import { formerNames } from './renamed.js';
 import type { CoordinatePlace } from './sources/ua-places.js';
 import type { Katottg, KatottgUnit } from './sources/katottg.js';
-import { nameVariants as spellingsOf, romaniseUk } from './variants.js';
+import { looseKey, nameVariants as spellingsOf, romaniseUk } from './variants.js';
 
 export interface BuildInputs {
   katottg: Katottg | null;
@@ -204,9 +204,14 @@ export function buildFromRegisters(inputs: BuildInputs): { sources: RegisterSour
     const ru = (c?.alternates ?? []).filter((a) => !UKRAINIAN_LETTERS.test(a) && (RUSSIAN_LETTERS.test(a) || cyrillicKey(a) !== cyrillicKey(s.name)));
     const historicalUk = (c?.alternates ?? []).filter((a) => UKRAINIAN_LETTERS.test(a) && cyrillicKey(a) !== cyrillicKey(s.name));
     const former = admin1 && s.category !== 'K' ? formerNames(s.name, admin1, s.category as 'M' | 'X' | 'C') : [];
-    const others = g ? [g.name, g.asciiName, ...g.alternateNames.filter((a) => /^[\p{Script=Latin}\s'’-]+$/u.test(a))] : [];
+    const own = spellingsOf({ uk: s.name, ru, historical: [...former, ...historicalUk, ...historicalUk.map(romaniseUk)] });
+    // GeoNames lists under a city the names of villages merged into it ("Petrovka" under Kurakhove): keep only alternates spelled like one of the place's own names.
+    const ownKeys = own.filter((v) => v.kind !== 'cyrillic').map((v) => looseKey(normaliseName(v.name)));
+    const others = (g ? [g.name, g.asciiName, ...g.alternateNames.filter((a) => /^[\p{Script=Latin}\s'’-]+$/u.test(a))] : [])
+      .filter((o) => ownKeys.some((k) => similar(k, looseKey(normaliseName(o)))));
     const names: { name: string; kind: NameKind }[] = [
-      ...spellingsOf({ uk: s.name, ru, historical: [...former, ...historicalUk, ...historicalUk.map(romaniseUk)], other: others }).map((v) => ({ name: v.name, kind: v.kind as NameKind })),
+      ...own.map((v) => ({ name: v.name, kind: v.kind as NameKind })),
+      ...others.map((o) => ({ name: o, kind: 'other' as NameKind })),
     ];
     const lat = c?.lat ?? g?.lat ?? null;
     const lon = c?.lon ?? g?.lon ?? null;
@@ -334,6 +339,26 @@ function pickNearest(rows: GeoNamesRow[], at: Anchor | null): GeoNamesRow | null
     }
   }
   return best;
+}
+
+/**
+ * Two spellings of one name: letter pairs in common (Dice coefficient) of at
+ * least one half, or the same beginning and nearly the same length (Russian
+ * and Ukrainian vowels differ: Orekhov, Orikhiv).
+ */
+export function similar(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.slice(0, 2) === b.slice(0, 2) && Math.abs(a.length - b.length) <= 2) return true;
+  const pairs = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const pa = pairs(a);
+  const pb = pairs(b);
+  let common = 0;
+  for (const [k, n] of pa) common += Math.min(n, pb.get(k) ?? 0);
+  return (2 * common) / Math.max(a.length - 1 + b.length - 1, 1) >= 0.5;
 }
 
 function dedupeNames(names: { name: string; kind: NameKind }[]): { name: string; kind: NameKind }[] {

@@ -65,7 +65,7 @@ const ALTERNATE_STOPLIST: ReadonlySet<string> = new Set([
 ]);
 
 /** How much a name is the place's own: official and registered names first, then common spellings, then others. */
-const KIND_RANK: Readonly<Record<NameKind, number>> = {
+export const KIND_RANK: Readonly<Record<NameKind, number>> = {
   primary: 0, ascii: 0, oblast: 0, official: 0, cyrillic: 0,
   romanised: 1, russian: 1, historical: 1, alternate: 2, polish: 2, german: 2, other: 2,
 };

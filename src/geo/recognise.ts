@@ -1,6 +1,6 @@
 import type { Place, PlaceMention, Sentence, Token } from '../core/types.js';
 import {
-  actorAfter, capitals, clubWords, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
+  actorAfter, capitalPairAfter, capitalPairBefore, capitals, clubWords, givenTo, riverAfter, riverBefore, riverNames, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
   personAfter, personBefore, possessiveGovernment, regionAliases, regionWords, sourceAtEnd, sourceBefore, speakerAfter, speakerBefore,
 } from '../locales/en/places.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -49,8 +49,20 @@ function spansFrom(tokens: Token[], i: number): { end: number; words: number }[]
   return spans.reverse();
 }
 
-/** Distinct places of a lookup, in gazetteer order. */
-const placesOf = (entries: readonly GazetteerEntry[]): Place[] => [...new Map(entries.map((e) => [e.place.id, e.place])).values()];
+/**
+ * Distinct places of a lookup, in gazetteer order, keeping those the name is
+ * most properly theirs: "Novoselivka" means the villages called so today, not
+ * one that was called so before it was renamed; and in a register-built
+ * gazetteer a place known by the name only through GeoNames' open list of
+ * alternates counts only when no place is called so officially.
+ */
+function placesOf(entries: readonly GazetteerEntry[]): Place[] {
+  const has = (kinds: string[]) => entries.some((e) => kinds.includes(e.nameKind));
+  const dropHistorical = has(['official', 'primary', 'ascii', 'cyrillic', 'romanised', 'russian', 'polish', 'german', 'alternate', 'other', 'oblast']);
+  const dropOther = has(['official', 'cyrillic', 'romanised', 'russian']);
+  const kept = entries.filter((e) => !(dropHistorical && e.nameKind === 'historical') && !(dropOther && e.nameKind === 'other'));
+  return [...new Map(kept.map((e) => [e.place.id, e.place])).values()];
+}
 
 /** True when the name could be an ordinary word or a surname: one word, only small villages carry it. */
 function needsContext(words: number, places: Place[]): boolean {
@@ -69,6 +81,7 @@ function needsContext(words: number, places: Place[]): boolean {
 export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gazetteer, documentId: string | null): PlaceMention[] {
   const tokens = sentence.tokens;
   const out: PlaceMention[] = [];
+  const pending: PlaceMention[] = [];
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
@@ -98,7 +111,9 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const after2 = tokens[span.end + 2];
       const prev = tokens[i - 1];
       const key = normaliseName(surface);
-      const followedByRegionWord = after !== undefined && regionWords.test(after.text);
+      // "Zaporizhzhia and Kherson regions": the first of two oblasts sharing one region word.
+      const sharedRegionWord = /^\s*(?:and|,)\s+[A-Z][\w'-]+\s+(?:regions|oblasts|provinces)\b/.test(text.slice(last.end, sentence.end)) && findOblast(surface) !== null;
+      const followedByRegionWord = (after !== undefined && regionWords.test(after.text)) || sharedRegionWord;
       const followedByUnitWord = after !== undefined && UNIT_WORDS.test(after.text);
 
       // "Polohivskyi raion", "Shevchenkivskyi district": a raion or a city district.
@@ -112,24 +127,34 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       }
       const places = placesOf(entries);
       const oblast = !unit && (followedByRegionWord || places.length === 0 || places.every((p) => p.kind === 'oblast'))
-        ? findOblast(surface + (followedByRegionWord ? ` ${after!.text}` : ''))
+        ? findOblast(surface + (followedByRegionWord && !sharedRegionWord ? ` ${after!.text}` : sharedRegionWord ? ' oblast' : ''))
         : null;
       if (places.length === 0 && !oblast) continue;
       if (prev && clubWords.test(prev.text)) break; // "Shakhtar Donetsk"
+      // "the Dnipro", "Dnipro River": the river, not the city.
+      if (riverNames.test(key) && (riverBefore.test(before) || riverAfter.test(text.slice(last.end, sentence.end)))) break;
       // "Taras Shevchenko", "Governor Fedorov": a person.
       if (!oblast && !unit && personBefore.test(before)) break;
-      const end = followedByRegionWord || unit ? after!.end : last.end;
-      const nextAfter = followedByRegionWord || unit ? after2 : after;
+      const wordAfter = (followedByRegionWord && !sharedRegionWord) || unit;
+      const end = wordAfter ? after!.end : last.end;
+      const nextAfter = wordAfter ? after2 : after;
+      // "Zaporizhzhia Nuclear Power Plant", "Kharkiv TPP-5": a facility named after the city, not the city.
+      if (/^\s*(?:nuclear|thermal|hydroelectric|NPP|TPP|HPP|CHP|power plant|power station)\b/i.test(text.slice(end, sentence.end))) break;
       const textAfter = text.slice(end, sentence.end);
       let role: PlaceMention['role'] = oblast && (followedByRegionWord || places.every((p) => p.kind === 'oblast')) ? 'region'
         : places.every((p) => p.kind === 'raion') ? 'region' : 'place';
       let reason = role === 'region' ? (oblast ? 'oblast name with a region word' : 'raion name') : how;
+      const candidates = oblast && role === 'region' ? [gazetteer.oblast(oblast.admin1)].filter((p) => p !== null) : places;
       // A text that is nothing but the name ("Novokaterynivka" as a headline) says it is a place.
       const alone = /^[\s.!?:;,-]*$/.test(before) && /^[\s.!?:;,-]*$/.test(textAfter);
       if (role === 'place' && !unit && !alone && needsContext(span.words, places)) {
         const listed = out.length > 0 && /(?:,|\band|\bor)\s*$/.test(text.slice(out[out.length - 1]!.end, tok.start)) && text.slice(out[out.length - 1]!.end, tok.start).length < 8;
         const cue = locativeBefore.test(before) || locativeAfter.test(textAfter) || listed;
-        if (!cue || personAfter.test(textAfter)) continue;
+        if (!cue || personAfter.test(textAfter)) {
+          // Perhaps the first of a list whose next member has a cue ("X, Y and Z were shelled"): decided after the sentence.
+          if (!personAfter.test(textAfter)) pending.push({ text: surface, start: tok.start, end: last.end, sentence: sentence.index, role: 'place', qualifier: null, place: null, candidates: places, provenance: { document: documentId, start: tok.start, end: last.end, stage: 'recognise', reason: `${how} (in a list of places)` } });
+          continue;
+        }
         reason += listed ? ' (in a list of places)' : ' (a small village: a place word around it)';
       }
       // "Kharkiv Oblast Military Administration", "Kyiv City Council", "Kyiv Independent": an institution speaking.
@@ -142,13 +167,13 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
         const nextIsEnd = !after || after.kind === 'punct';
         const actor = (after && actorAfter.test(after.text)) || (after && (after.text === "'s" || after.text === "'") && after2 && (actorAfter.test(after2.text) || possessiveGovernment.test(after2.text)));
         const source = sourceBefore.test(before) && sourceAtEnd.test(textAfter);
-        if ((after && speakerAfter.test(after.text)) || possessive || actor || source || (speakerBefore.test(before) && (nextIsEnd || /according to\s+$/i.test(before)))) {
+        const paired = capitalPairAfter.test(textAfter) || capitalPairBefore.test(before) || givenTo.test(before);
+        if ((after && speakerAfter.test(after.text)) || possessive || actor || source || paired || (speakerBefore.test(before) && (nextIsEnd || /according to\s+$/i.test(before)))) {
           role = 'speaker';
-          reason = actor ? 'a capital standing for its government\'s forces' : source ? 'a capital closing a headline as its source' : 'a capital standing for its government';
+          reason = actor ? 'a capital standing for its government\'s forces' : source ? 'a capital closing a headline as its source' : paired ? 'a capital beside another capital or given to: a government' : 'a capital standing for its government';
         }
       }
       const qualifier: PlaceMention['qualifier'] = role !== 'place' ? null : directionAfter.test(textAfter) ? 'direction' : nearBefore.test(before) ? 'near' : null;
-      const candidates = oblast && role === 'region' ? [gazetteer.oblast(oblast.admin1)].filter((p) => p !== null) : places;
       out.push({
         text: text.slice(tok.start, end),
         start: tok.start,
@@ -160,11 +185,23 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
         candidates,
         provenance: { document: documentId, start: tok.start, end, stage: 'recognise', reason },
       });
-      i = followedByRegionWord || unit ? span.end + 2 : span.end + 1;
+      i = wordAfter ? span.end + 2 : span.end + 1;
       matched = true;
       break;
     }
     if (!matched) i++;
   }
-  return out;
+  // Small villages listed right before a recognised place ("Andriivka, Klishchiivka and Bakhmut") are places too.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of [...pending]) {
+      const next = out.filter((m) => m.start > p.end && m.role === 'place').sort((a, b) => a.start - b.start)[0];
+      if (next && /^\s*(?:,|,?\s*and|,?\s*or)\s*$/.test(text.slice(p.end, next.start))) {
+        out.push(p);
+        pending.splice(pending.indexOf(p), 1);
+        changed = true;
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

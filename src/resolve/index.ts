@@ -47,8 +47,9 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
   const front = conflictOblasts(published ? published.slice(0, 10) : null);
   const oblastOf = (admin1: string) => gazetteer.oblast(admin1);
   const contexts = mentions.map((m) => {
+    // Oblasts named in the sentence, also inside a speaker's name ("the Kharkiv Oblast Military Administration").
     const sentenceRegions = mentions
-      .filter((o) => o.sentence === m.sentence && o.role === 'region')
+      .filter((o) => o.sentence === m.sentence && (o.role === 'region' || (o.role === 'speaker' && o.candidates.length > 0 && o.candidates.every((c) => c.kind === 'oblast'))))
       .map((o) => o.candidates[0]?.admin1)
       .filter((a): a is string => !!a);
     // "Dovhe, Luhansk Oblast", "Mykhailivka, Luhansk", "Dovhe, Slovianoserbskyi, Luhansk Oblast": the oblast or raion written right after the name.
@@ -65,6 +66,20 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
     const cities = new Set(mentions.filter((o) => o !== m && o.sentence === m.sentence && o.role === 'place').flatMap((o) => o.candidates.map((c) => c.name)));
     const inCity = m.candidates.filter((c) => c.kind === 'district' && c.parent && cities.has(c.parent));
     return inCity.length > 0 ? { ...m, candidates: inCity, provenance: { ...m.provenance, reason: `${m.provenance.reason}; the district of ${inCity[0]!.parent}, named with it` } } : m;
+  });
+  // A raion and a city district can share a name ("Dniprovskyi raion"): without the city named, the raion.
+  mentions = mentions.map((m) => {
+    const raions = m.candidates.filter((c) => c.kind === 'raion');
+    return raions.length > 0 && raions.length < m.candidates.length && m.candidates.every((c) => c.kind === 'raion' || c.kind === 'district')
+      ? { ...m, role: 'region' as const, candidates: raions }
+      : m;
+  });
+  // "Mykhailivka, Luhansk": the bare oblast name qualifying the village is the oblast, not a second place.
+  const qualifying = new Set(contexts.map((c, i) => (c.qualifier && mentions[i]!.role === 'place' ? mentions.find((o) => o.sentence === mentions[i]!.sentence && o.start > mentions[i]!.end) : undefined)).filter((o) => o && o.role === 'place'));
+  mentions = mentions.map((m) => {
+    if (!qualifying.has(m)) return m;
+    const o = oblastPlace(m.text, gazetteer);
+    return o ? { ...m, role: 'region' as const, candidates: [o], provenance: { ...m.provenance, reason: `${m.provenance.reason}; the oblast, written after a village` } } : m;
   });
   const settled = mentions.map((m, i) => (m.role === 'place' && (m.candidates.length === 1 || contexts[i]!.qualifier) ? resolvePlace(m, contexts[i]!, oblastOf) : null));
   const anchors = settled.map((r) => r?.place).filter((p): p is Place => !!p && p.kind === 'settlement');

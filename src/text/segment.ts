@@ -36,7 +36,9 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
     // wink keeps every character; guard anyway so offsets always point at the token.
     const found = paragraph.startsWith(value, offset) ? offset : paragraph.indexOf(value, offset);
     const start = found < 0 ? offset : found;
-    tokens.push({ text: value, start: base + start, end: base + start + value.length, kind: KIND[types[i] ?? ''] ?? 'other' });
+    // wink types words in other scripts (Cyrillic) as 'other': letters are a word.
+    const kind = KIND[types[i] ?? ''] ?? (LETTERS.test(value) ? 'word' : 'other');
+    tokens.push({ text: value, start: base + start, end: base + start + value.length, kind });
     offset = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -73,14 +75,14 @@ function mergeSplitLetters(tokens: Token[]): (Token | null)[] {
     const t = out[i];
     if (!t || !(t.kind === 'word' || (t.kind === 'other' && LETTERS.test(t.text)))) continue;
     let j = i + 1;
-    let odd = t.kind === 'other';
+    let odd = t.kind === 'other' || !/^[\x00-\x7F]*$/.test(t.text);
     let end = t.end;
     let text = t.text;
     while (j < out.length) {
       const n = out[j]!;
       if (n === null || n.start !== end || !(n.kind === 'word' || (n.kind === 'other' && LETTERS.test(n.text)))) break;
       if (n.kind === 'word' && /^'/.test(n.text)) break; // "Kharkiv's"
-      odd ||= n.kind === 'other';
+      odd ||= n.kind === 'other' || !/^[\x00-\x7F]*$/.test(n.text);
       text += n.text;
       end = n.end;
       j++;

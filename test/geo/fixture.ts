@@ -92,6 +92,6 @@ export function mentionOf(a: Analysis, text: string): PlaceMention | undefined {
 }
 
 /** A compact view of the mentions, for assertion messages. */
-export function describe(a: Analysis): string {
+export function dump(a: Analysis): string {
   return JSON.stringify(a.places.map((m) => ({ text: m.text, role: m.role, q: m.qualifier, place: m.place ? `${m.place.name}/${m.place.admin1}` : null, n: m.candidates.length, why: m.provenance.reason })));
 }

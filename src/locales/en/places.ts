@@ -34,6 +34,16 @@ export const regionAliases: Record<string, string> = {
   lpr: 'Luhansk', lnr: 'Luhansk', 'luhansk republic': 'Luhansk', 'lugansk republic': 'Luhansk', "luhansk people's republic": 'Luhansk', "lugansk people's republic": 'Luhansk',
 };
 
+/** Rivers that share a city's name: "the Dnipro", "Dnipro River", "the left bank of the Dnipro". */
+export const riverNames = /^(?:dnipro|dnieper|desna|donets|siverskyi donets|oskil|inhulets|southern buh|buh|dniester|dnister|psel|vorskla|kalmius|sula|prut|tysa|danube)$/i;
+export const riverAfter = /^\s*(?:river|riverbank|riverbed|reservoir)\b/i;
+export const riverBefore = /\bthe\s+$/i;
+
+/** A capital beside another ("Kyiv and Moscow", "between Kyiv and Moscow") or given to ("aid to Kyiv") is a government. */
+export const capitalPairAfter = /^\s*(?:and|or|,)\s+(?:Moscow|Kyiv|Kiev|Washington|Minsk|Brussels|London|Paris|Berlin|Warsaw|Beijing)\b/;
+export const capitalPairBefore = /\b(?:Moscow|Kyiv|Kiev|Washington|Minsk|Brussels|London|Paris|Berlin|Warsaw|Beijing)(?:'s)?\s+(?:and|or|wants|urged|asked|pressed|told|warned|accused|blamed)\s+$/;
+export const givenTo = /\b(?:aid|weapons|arms|support|assistance|loans?|money|funding|pledged|sent|delivered|supplied|sanctions|pressure|message|signal|offer|demands?)\s+(?:\w+\s+)?(?:to|for|from|on)\s+$/i;
+
 /** Words right before a capital that make it the speaker ("says Kyiv", "according to Moscow"). */
 export const speakerBefore = /(?:\b(?:says|said|claims|claimed|according to|told|accused|blamed|between|urged|asked|pressed)\s+)$/i;
 
@@ -53,10 +63,10 @@ export const notPlaceStart = new Set([
 ]);
 
 /** Words before a name that make it a place ("in X", "near X", "the village of X", "shelled X"). */
-export const locativeBefore = /\b(?:in|near|nearby|of|at|to|from|towards?|around|outside|into|on|through|via|across|between|beyond|past|north|south|east|west|northeast|northwest|southeast|southwest|village|town|city|settlement|hromada|shelled|struck|hit|attacked|targeted|bombed|captured|liberated|entered|seized|recaptured|retook|took|advanced|reached|encircled|and|or)\s+(?:the\s+)?(?:(?:village|town|city|settlement|hromada|outskirts|area|vicinity|direction|suburbs?|centre|center|districts?)\s+of\s+)?$/i;
+export const locativeBefore = /(?:\b(?:oblast|region|raion|district)'s\s+$)|\b(?:in|near|nearby|of|at|to|from|towards?|around|outside|into|on|through|via|across|between|beyond|past|north|south|east|west|northeast|northwest|southeast|southwest|village|town|city|settlement|hromada|shelled|struck|hit|attacked|targeted|bombed|captured|liberated|entered|seized|recaptured|retook|took|advanced|reached|encircled|and|or)\s+(?:the\s+)?(?:(?:village|town|city|settlement|hromada|outskirts|area|vicinity|direction|suburbs?|centre|center|districts?)\s+of\s+)?$/i;
 
 /** Words after a name that make it a place ("X direction", "X, Zaporizhzhia region", "X village"). */
-export const locativeAfter = /^\s*(?:,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:oblast|region|raion|district|province)|\s*(?:direction|axis|sector|village|town|city|settlement|hromada|area|front|frontline|outskirts|raion|district|oblast|region)\b|(?:was|were|came|comes|has been|had been|is being|remains|remained)\s+(?:again\s+)?(?:shelled|attacked|hit|struck|bombed|captured|liberated|retaken|recaptured|occupied|under)\b)/i;
+export const locativeAfter = /^['’]?\s*(?:,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(?:oblast|region|raion|district|province)|,\s*(?:Cherkasy|Chernihiv|Chernivtsi|Dnipropetrovsk|Donetsk|Ivano-Frankivsk|Kharkiv|Kherson|Khmelnytskyi|Kirovohrad|Crimea|Kyiv|Luhansk|Lviv|Mykolaiv|Odesa|Odessa|Poltava|Rivne|Sumy|Ternopil|Vinnytsia|Volyn|Zakarpattia|Zaporizhzhia|Zaporizhia|Zhytomyr|Lugansk|Kharkov|Kiev)\b(?!\s+[A-Z])|\s*(?:direction|axis|sector|village|town|city|settlement|hromada|area|front|frontline|outskirts|raion|district|oblast|region)\b|(?:was|were|came|comes|has been|had been|is being|remains|remained)\s+(?:again\s+)?(?:shelled|attacked|hit|struck|bombed|captured|liberated|retaken|recaptured|occupied|under)\b)/i;
 
 /** "the X direction", "X axis": the area around a place (ISW style). */
 export const directionAfter = /^\s*(?:direction|axis|sector|front)\b/i;
