@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analyse } from '../pipeline.js';
+import { normalisePublished } from '../read/published.js';
 import { dataDir, Store } from '../store/index.js';
 import { gazetteerFor } from './context.js';
 import { show, table } from './format.js';
@@ -18,6 +19,7 @@ export function register(program: Command): void {
     .description('print the places a text names, resolved, with the reason for each choice')
     .argument('<text...>', 'the text (quote it), or - to read standard input')
     .option('--json', 'print JSON')
+    .option('--published <iso>', 'publication date of the text (the front line at that date helps choose among namesakes)')
     .option('--db <dir>', 'data directory whose built gazetteer to use (default $SITREP_DB or ./sitrep-data, when it exists)')
     .action(async (words: string[], opts: PlacesOptions) => {
       const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.join(' ');
@@ -25,12 +27,19 @@ export function register(program: Command): void {
       const store = existsSync(dir) ? await Store.open(dir) : null;
       const { gazetteer } = await gazetteerFor(store);
       await store?.close();
-      const a = analyse({ origin: 'argument', format: 'txt', text, title: null, outlet: null, url: null, published: null, publishedSource: 'none' }, { gazetteer });
+      const published = opts.published ? normalisePublished(opts.published) : null;
+      if (opts.published && !published) {
+        process.stderr.write(`sitrep places: --published "${opts.published}" is not a date or time\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const a = analyse({ origin: 'argument', format: 'txt', text, title: null, outlet: null, url: null, published, publishedSource: published ? 'cli' : 'none' }, { gazetteer });
       const rows = a.places.map((m) => ({
         text: m.text,
         start: m.start,
         end: m.end,
         role: m.role,
+        qualifier: m.qualifier,
         place: m.place && { name: m.place.name, id: m.place.id, kind: m.place.kind, admin1: m.place.admin1, admin2: m.place.admin2, lat: m.place.lat, lon: m.place.lon },
         candidates: m.candidates.length,
         reason: m.provenance.reason,

@@ -138,6 +138,9 @@ function nearestMention(places: { index: number; mention: PlaceMention }[], at: 
   return best ?? places[0]?.index ?? null;
 }
 
+/** The rule for a sentence that names a weapon and casualties but no attack word. */
+const WEAPON_AND_CASUALTIES = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: false, reason: 'a weapon and casualties, no attack word' };
+
 /** What a ground attack is aimed at: positions, or ground "near" a place. */
 const GROUND_OBJECT = /\battack(?:ed|s|ing)?\s+(?:(?:the |their |our )?(?:ukrainian |russian |enemy |defensive )?positions|(?:in the direction of|towards?|near|around|north of|south of|east of|west of)\b)/i;
 
@@ -174,7 +177,7 @@ export function extract(doc: Recognised): Extracted {
     const speaker = ownSpeaker ?? (lastSpeaker && lastSpeaker.sentence.paragraph === sentence.paragraph ? lastSpeaker.speaker : null);
     if (ownSpeaker) lastSpeaker = { speaker: ownSpeaker, sentence };
     const numbers = doc.numbers[sentence.index] ?? [];
-    const trigger = findTrigger(text);
+    let trigger = findTrigger(text);
     const quote = { text, start: sentence.start, end: sentence.end };
 
     // Aggregate reports: counts of settlements, of weapons launched, or of attacks on a whole region.
@@ -204,6 +207,10 @@ export function extract(doc: Recognised): Extracted {
     // Events.
     const casualties = findCasualties(text, base);
     const weapons = findWeapons(text);
+    // "Russia sent drones to Kyiv, injuring two": a weapon and casualties make an attack without an attack word.
+    if (trigger === null && weapons.length > 0 && casualties.figures.some((f) => f.value > 0)) {
+      trigger = { rule: WEAPON_AND_CASUALTIES, match: text.match(/\S+/) as RegExpMatchArray };
+    }
     let actor = attackerSide(text, speaker);
     const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;

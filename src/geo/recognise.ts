@@ -1,6 +1,6 @@
 import type { Place, PlaceMention, Sentence, Token } from '../core/types.js';
 import {
-  actorAfter, capitalPairAfter, capitalPairBefore, capitals, clubWords, givenTo, riverAfter, riverBefore, riverNames, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
+  actorAfter, attackedBefore, capitalPairAfter, capitalPairBefore, capitals, clubWords, givenTo, riverAfter, riverBefore, riverNames, directionAfter, institutionWords, locativeAfter, locativeBefore, nearBefore, notPlaceStart,
   personAfter, personBefore, possessiveGovernment, regionAliases, regionWords, sourceAtEnd, sourceBefore, speakerAfter, speakerBefore,
 } from '../locales/en/places.js';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
@@ -112,7 +112,7 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const prev = tokens[i - 1];
       const key = normaliseName(surface);
       // "Zaporizhzhia and Kherson regions": the first of two oblasts sharing one region word.
-      const sharedRegionWord = /^\s*(?:and|,)\s+[A-Z][\w'-]+\s+(?:regions|oblasts|provinces)\b/.test(text.slice(last.end, sentence.end)) && findOblast(surface) !== null;
+      const sharedRegionWord = /^(?:\s*(?:,|,?\s*and)\s+[A-Z][\w'-]+)+\s+(?:regions|oblasts|provinces)\b/.test(text.slice(last.end, sentence.end)) && findOblast(surface) !== null;
       const followedByRegionWord = (after !== undefined && regionWords.test(after.text)) || sharedRegionWord;
       const followedByUnitWord = after !== undefined && UNIT_WORDS.test(after.text);
 
@@ -132,7 +132,8 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       if (places.length === 0 && !oblast) continue;
       if (prev && clubWords.test(prev.text)) break; // "Shakhtar Donetsk"
       // "the Dnipro", "Dnipro River": the river, not the city.
-      if (riverNames.test(key) && (riverBefore.test(before) || riverAfter.test(text.slice(last.end, sentence.end)))) break;
+      const beyond = text.slice(last.end, sentence.end);
+      if (riverNames.test(key) && ((riverBefore.test(before) && !/^\s+(?:region|oblast|raion|district|city|hromada|direction|axis)\b/i.test(beyond)) || riverAfter.test(beyond))) break;
       // "Taras Shevchenko", "Governor Fedorov": a person.
       if (!oblast && !unit && personBefore.test(before)) break;
       const wordAfter = (followedByRegionWord && !sharedRegionWord) || unit;
@@ -167,7 +168,7 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
         const nextIsEnd = !after || after.kind === 'punct';
         const actor = (after && actorAfter.test(after.text)) || (after && (after.text === "'s" || after.text === "'") && after2 && (actorAfter.test(after2.text) || possessiveGovernment.test(after2.text)));
         const source = sourceBefore.test(before) && sourceAtEnd.test(textAfter);
-        const paired = capitalPairAfter.test(textAfter) || capitalPairBefore.test(before) || givenTo.test(before);
+        const paired = ((capitalPairAfter.test(textAfter) || capitalPairBefore.test(before)) && !attackedBefore.test(before.replace(/\b(?:Moscow|Kyiv|Kiev|Washington|Minsk)\s+(?:and|or)\s+$/, ''))) || givenTo.test(before);
         if ((after && speakerAfter.test(after.text)) || possessive || actor || source || paired || (speakerBefore.test(before) && (nextIsEnd || /according to\s+$/i.test(before)))) {
           role = 'speaker';
           reason = actor ? 'a capital standing for its government\'s forces' : source ? 'a capital closing a headline as its source' : paired ? 'a capital beside another capital or given to: a government' : 'a capital standing for its government';

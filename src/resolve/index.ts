@@ -18,7 +18,9 @@ const INHERITED = /^(?:a day named|the night of a named day|date range)/;
  */
 function isBareOblast(m: PlaceMention, text: string): boolean {
   if (m.role !== 'place' || !findOblast(m.text)) return false;
-  return /^\s*(?:$|[,.;:)\n])/.test(text.slice(m.end, m.end + 3)) && !/^\s*,\s*(?:and|or)\b/.test(text.slice(m.end, m.end + 8));
+  const after = text.slice(m.end, m.end + 40);
+  // Not inside a list of cities ("Zaporizhzhia, Kharkiv, Dnipro and Nikopol").
+  return /^\s*(?:$|[,.;:)\n])/.test(after) && !/^\s*,\s*(?:and|or\b|[A-Z])/.test(after);
 }
 
 function oblastPlace(name: string, gazetteer: Gazetteer): Place | null {
@@ -55,9 +57,11 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
     // "Dovhe, Luhansk Oblast", "Mykhailivka, Luhansk", "Dovhe, Slovianoserbskyi, Luhansk Oblast": the oblast or raion written right after the name.
     const next = mentions.find((o) => o.sentence === m.sentence && o.start > m.end);
     const between = next ? text.slice(m.end, next.start) : '';
-    const qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, text))
+    let qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, text))
       ? (next.role === 'region' ? next.candidates[0] ?? null : oblastPlace(next.text, gazetteer))
       : null;
+    // A bare city-oblast name is weak evidence: it qualifies only a name that has a namesake there ("Kherson, Kharkiv" is two cities).
+    if (qualifier && next?.role !== 'region' && !m.candidates.some((c) => c.admin1 === qualifier!.admin1)) qualifier = null;
     return { sentenceRegions, documentRegions: docRegions, qualifier, conflictOblasts: front };
   });
   // "the Saltivskyi district of Kharkiv", "Kharkiv's Saltivskyi district": a city district of the city named with it.

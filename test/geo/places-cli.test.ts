@@ -69,7 +69,7 @@ test('cli: places --json --db reads the built gazetteer and prints text, role, p
   }[];
   assert.deepEqual(rows.map((x) => [x.text, x.role]), [['Andriivka', 'place'], ['Zaporizhzhia Oblast', 'region'], ['Vuhledar', 'place'], ['Kyiv', 'speaker']]);
   const [andriivka, oblast, vuhledar, kyiv] = rows;
-  assert.deepEqual(Object.keys(andriivka!).sort(), ['candidates', 'end', 'place', 'reason', 'role', 'start', 'text']);
+  assert.deepEqual(Object.keys(andriivka!).sort(), ['candidates', 'end', 'place', 'qualifier', 'reason', 'role', 'start', 'text']);
   assert.deepEqual(andriivka!.place, { name: 'Andriivka', id: 'katottg:UA02010011000001039', kind: 'settlement', admin1: 'Zaporizhia', admin2: 'Polohivskyi', lat: 47.53, lon: 35.66 });
   assert.equal(andriivka!.candidates, 4, 'the four namesakes of the stored build');
   assert.match(andriivka!.reason, /in Zaporizhzhia Oblast, written after the name/);

@@ -40,9 +40,12 @@ export const riverAfter = /^\s*(?:river|riverbank|riverbed|reservoir)\b/i;
 export const riverBefore = /\bthe\s+$/i;
 
 /** A capital beside another ("Kyiv and Moscow", "between Kyiv and Moscow") or given to ("aid to Kyiv") is a government. */
-export const capitalPairAfter = /^\s*(?:and|or|,)\s+(?:Moscow|Kyiv|Kiev|Washington|Minsk|Brussels|London|Paris|Berlin|Warsaw|Beijing)\b/;
+export const capitalPairAfter = /^\s*(?:and|or)\s+(?:Moscow|Kyiv|Kiev|Washington|Minsk|Brussels|London|Paris|Berlin|Warsaw|Beijing)\b/;
 export const capitalPairBefore = /\b(?:Moscow|Kyiv|Kiev|Washington|Minsk|Brussels|London|Paris|Berlin|Warsaw|Beijing)(?:'s)?\s+(?:and|or|wants|urged|asked|pressed|told|warned|accused|blamed)\s+$/;
-export const givenTo = /\b(?:aid|weapons|arms|support|assistance|loans?|money|funding|pledged|sent|delivered|supplied|sanctions|pressure|message|signal|offer|demands?)\s+(?:\w+\s+)?(?:to|for|from|on)\s+$/i;
+export const givenTo = /\b(?:aid|weapons|arms|support|assistance|loans?|money|funding|sanctions|pressure|message|signal|offer|demands?)\s+(?:\w+\s+)?(?:to|for|from|on)\s+$/i;
+
+/** Words right before a pair of capitals that make it the places attacked ("drones attacked Moscow and Kyiv"). */
+export const attackedBefore = /\b(?:attacked|attack|struck|strike|strikes|hit|hits|shelled|bombed|targeted|on|in|at|over|across|to|towards?|near|around)\s+$/i;
 
 /** Words right before a capital that make it the speaker ("says Kyiv", "according to Moscow"). */
 export const speakerBefore = /(?:\b(?:says|said|claims|claimed|according to|told|accused|blamed|between|urged|asked|pressed)\s+)$/i;
@@ -72,7 +75,7 @@ export const locativeAfter = /^['’]?\s*(?:,\s*[A-ZА-ЯІЇЄҐ][\w'’-]+\s+(
 export const directionAfter = /^\s*(?:direction|axis|sector|front)\b/i;
 
 /** "near X", "outside X", "around X": the event is not in the place itself. */
-export const nearBefore = /\b(?:near|nearby|outside|around|close to|in the vicinity of|on the outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|towards?|in the direction of)\s+$/i;
+export const nearBefore = /(?:\b(?:near|nearby|outside|around|close to|in the vicinity of|on the outskirts of|in the suburbs of|in the outskirts of|suburbs? of|outskirts of|north of|south of|east of|west of|northeast of|northwest of|southeast of|southwest of|towards?|in the direction of|between)|\b\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+(?:\w+\s+)?(?:from|of|outside)|\bbetween\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+and)\s+$/i;
 
 /** Titles and first names before a capitalised word that make it a person's name, not a place. */
 export const personBefore = /\b(?:president|governor|mayor|minister|general|colonel|lieutenant|major|captain|sergeant|commander|spokes(?:person|man|woman)|mr|mrs|ms|dr|head|chief|deputy|ombudsman|ambassador|senator|premier|oleksandr|oleksii|oleh|olena|oksana|volodymyr|vitalii|vitali|vadym|valerii|viktor|vasyl|vyacheslav|ivan|ihor|iryna|yurii|yuriy|yulia|yevhen|andrii|andriy|anatolii|artem|bohdan|borys|dmytro|denys|dmitry|fedir|hanna|kyrylo|maksym|mykhailo|mykola|natalia|nataliya|pavlo|petro|roman|ruslan|serhii|serhiy|sergei|stepan|taras|tetiana|vladimir|vladislav|yaroslav|denis|mikhail|nikolai|alexander|alexei|andrei|sergey|valery|yevgeny|dmitri|ramzan|igor|oleg|pavel|viktor|vitaly|yuri|arsen|zelensky|zelenskyy|putin|shoigu|peskov|lavrov|medvedev|syrskyi|budanov|umerov|klymenko|kuleba|sybiha)\s+$/i;
