@@ -19,7 +19,7 @@ export const clubWords = /^(?:shakhtar|dynamo|dinamo|zorya|metalist|chornomorets
 export const capitals = /^(?:kyiv|kiev|moscow|washington|minsk|brussels|london|paris|berlin|warsaw|beijing)$/i;
 
 /** Words right after a capital that make it the government speaking or acting. */
-export const speakerAfter = /^(?:said|says|say|claimed|claims|announced|announces|accused|accuses|denied|denies|insisted|insists|wants|wanted|must|should|refused|refuses|rejected|rejects|demanded|demands|warned|warns|hopes|believes|considers|sees|responded|blamed|blames|agreed|agrees|argued|argues|asked|asks|called|calls|government|officials|authorities|regime|leadership)$/i;
+export const speakerAfter = /^(?:said|says|say|claimed|claims|announced|announces|accused|accuses|denied|denies|insisted|insists|wants|wanted|must|should|refused|refuses|rejected|rejects|demanded|demands|warned|warns|hopes|believes|considers|sees|responded|blamed|blames|agreed|agrees|argued|argues|asked|asks|called|calls|reports|reported|government|officials|authorities|regime|leadership)$/i;
 
 /** Words right after a capital that make it the government's side acting ("Kiev forces", "Kyiv's troops"). */
 export const actorAfter = /^(?:forces|troops|army|military|authorities|government|regime|officials|leadership|side|loyalists|soldiers)$/i;
@@ -51,7 +51,7 @@ export const attackedBefore = /\b(?:attacked|attack|struck|strike|strikes|hit|hi
 export const speakerBefore = /(?:\b(?:says|said|claims|claimed|according to|told|accused|blamed|between|urged|asked|pressed)\s+)$/i;
 
 /** Nouns after "Kyiv's"/"Moscow's" that make the possessive a government, not a place. */
-export const possessiveGovernment = /^(?:government|forces|troops|allies|partners|military|army|officials|leadership|regime|aims|plans|goals|counteroffensive|counter-offensive|offensive|war|invasion|position|request|demands|claims|decision|strategy|policy|defen[cs]e|air defen[cs]e|western|backers|supporters|drones|missiles|attacks|strikes|refusal|response|accusations|narrative|propaganda)$/i;
+export const possessiveGovernment = /^(?:government|forces|troops|allies|partners|military|army|officials|leadership|regime|aims|plans|goals|counteroffensive|counter-offensive|offensive|war|invasion|position|request|demands|claims|decision|strategy|policy|defen[cs]e|air defen[cs]e|western|backers|supporters|drones|missiles|attacks|attack|strikes|strike|shelling|shellings|bombardment|offensive|refusal|response|accusations|narrative|propaganda|side)$/i;
 
 /** Capitalised words that are never the start of a place name in English prose. */
 export const notPlaceStart = new Set([
