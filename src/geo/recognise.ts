@@ -146,7 +146,7 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
         : places.every((p) => p.kind === 'raion') ? 'region' : 'place';
       let reason = role === 'region' ? (oblast ? 'oblast name with a region word' : 'raion name') : how;
       const candidates = oblast && role === 'region' ? [gazetteer.oblast(oblast.admin1)].filter((p) => p !== null) : places;
-      // A text that is nothing but the name ("Novokaterynivka" as a headline) says it is a place.
+      // A text that is nothing but the name (a headline that is only a village name) says it is a place.
       const alone = /^[\s.!?:;,-]*$/.test(before) && /^[\s.!?:;,-]*$/.test(textAfter);
       if (role === 'place' && !unit && !alone && needsContext(span.words, places)) {
         const listed = out.length > 0 && /(?:,|\band|\bor)\s*$/.test(text.slice(out[out.length - 1]!.end, tok.start)) && text.slice(out[out.length - 1]!.end, tok.start).length < 8;
