@@ -2,6 +2,7 @@ import type { Analysis, ExtractedEvent, Place, RawReport } from '../core/types.j
 import { findOblast } from '../geo/oblasts.js';
 import { normaliseName } from '../geo/normalise.js';
 import { analyse, type PipelineContext } from '../pipeline.js';
+import { findWeapons } from '../extract/index.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { parseCsv } from './csv.js';
 
@@ -31,6 +32,8 @@ interface Case {
     fatalities?: number;
     deaths?: number;
     actor1?: string;
+    /** Weapon labels the row names (CIR's arms/munition), any of which sitrep must find. */
+    weapons?: string[];
     /** The dataset files Kyiv City under Kyiv oblast and Sevastopol under Crimea (CIR does). */
     enclosedCities?: boolean;
   };
@@ -128,6 +131,7 @@ function cirCases(rows: Record<string, string>[], textOnly: boolean): Case[] {
       truth: {
         location: { name: r['town/city'] ?? '', lat: num(r.lat), lon: num(r.lon) },
         ...(admin1 ? { admin1 } : {}),
+        ...((r['arms/munition'] ?? '').trim() && findWeapons(r['arms/munition'] ?? '').length > 0 ? { weapons: findWeapons(r['arms/munition'] ?? '') } : {}),
         enclosedCities: true,
       },
     });
@@ -171,6 +175,7 @@ function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth'], g: Gazette
     ...(t.sub_event_type !== undefined ? { sub_event_type: e.sub_event_type === t.sub_event_type } : {}),
     ...(t.fatalities !== undefined ? { fatalities: (e.killed ?? 0) === t.fatalities } : {}),
     ...(t.actor1 !== undefined ? { actor1: e.actor1 === t.actor1 } : {}),
+    ...(t.weapons !== undefined ? { weapon: a.events.some((x) => x.weapons.some((w) => t.weapons!.includes(w))) } : {}),
   };
 }
 
@@ -185,6 +190,7 @@ function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<stri
     ...(t.sub_event_type !== undefined ? { sub_event_type: false } : {}),
     ...(t.fatalities !== undefined ? { fatalities: t.fatalities === 0 && a.events.length === 0 ? false : false } : {}),
     ...(t.deaths !== undefined ? { deaths: killed === t.deaths } : {}),
+    ...(t.weapons !== undefined ? { weapon: a.events.some((e) => e.weapons.some((w) => t.weapons!.includes(w))) } : {}),
     ...(t.actor1 !== undefined ? { actor1: false } : {}),
   };
 }
@@ -192,7 +198,7 @@ function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<stri
 const METRICS: Record<EvalFormat, string[]> = {
   acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1'],
   ucdp: ['admin1', 'deaths'],
-  cir: ['location', 'admin1'],
+  cir: ['location', 'admin1', 'weapon'],
 };
 
 /**
@@ -224,9 +230,10 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
         failures[metric]!.push({
           row: c.row,
           text: c.report.text.slice(0, 200),
-          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric] ?? null),
+          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric === 'weapon' ? 'weapons' : metric] ?? null),
           found: metric === 'deaths' || metric === 'fatalities'
             ? JSON.stringify(a.events.map((e) => e.killed))
+            : metric === 'weapon' ? JSON.stringify(a.events.map((e) => e.weapons))
             : JSON.stringify(p ? { name: p.name, admin1: p.admin1 } : null) + (a.events[0] ? ` ${a.events[0].sub_event_type} ${a.events[0].date} ${a.events[0].actor1}` : ' (no event)'),
         });
       }

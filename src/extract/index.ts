@@ -141,6 +141,11 @@ function nearestMention(places: { index: number; mention: PlaceMention }[], at: 
 /** The rule for a sentence that names a weapon and casualties but no attack word. */
 const WEAPON_AND_CASUALTIES = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: false, reason: 'a weapon and casualties, no attack word' };
 
+/** Soldiers killed with no means stated: ACLED codes such reports as armed clashes. */
+const SOLDIERS_KILLED = { sub: 'Armed clash' as SubEventType, pattern: /$^/, specific: true, reason: 'soldiers killed, no means stated' };
+/** People killed by a named side with no means stated: most such reports are of shelling. */
+const PEOPLE_KILLED = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed by a named side, no means stated (coded as shelling, the most common cause)' };
+
 /** What a ground attack is aimed at: positions, or ground "near" a place. */
 const GROUND_OBJECT = /\battack(?:ed|s|ing)?\s+(?:(?:the |their |our )?(?:ukrainian |russian |enemy |defensive )?positions|(?:in the direction of|towards?|near|around|north of|south of|east of|west of)\b)/i;
 
@@ -163,6 +168,7 @@ export function extract(doc: Recognised): Extracted {
     placesBySentence.set(mention.sentence, list);
   });
   let lastSpeaker: { speaker: Speaker; sentence: Sentence } | null = null;
+  const datelinePlace = findDatelinePlace(doc);
 
   for (const sentence of doc.sentences) {
     const text = sentence.text;
@@ -211,6 +217,11 @@ export function extract(doc: Recognised): Extracted {
     if (trigger === null && weapons.length > 0 && casualties.figures.some((f) => f.value > 0)) {
       trigger = { rule: WEAPON_AND_CASUALTIES, match: text.match(/\S+/) as RegExpMatchArray };
     }
+    // "Three Ukrainian soldiers killed in the east": people killed in the war with no means stated.
+    const killedInWar = casualties.figures.find((f) => f.kind === 'killed' && f.value > 0 && !f.update);
+    if (trigger === null && killedInWar && (killedInWar.civilian === false || attackerSide(text, speaker).side !== null)) {
+      trigger = { rule: killedInWar.civilian === false ? SOLDIERS_KILLED : PEOPLE_KILLED, match: text.match(/\S+/) as RegExpMatchArray };
+    }
     let actor = attackerSide(text, speaker);
     const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;
@@ -231,6 +242,11 @@ export function extract(doc: Recognised): Extracted {
       }
       let where = [...byPlace.values()];
       let mentionReason: string | null = null;
+      if (where.length === 0 && datelinePlace !== null) {
+        // A report that opens with a line naming only its place (a dateline): what it tells without a place happened there.
+        where = [[{ index: datelinePlace, mention: doc.places[datelinePlace]! }]];
+        mentionReason = 'the place line that opens the report';
+      }
       if (where.length === 0) {
         // "the town", "there", or a sentence that goes on about the event before it: the settlement named just before in the paragraph.
         const continues = drafts.some((d) => d.sentence === sentence.index - 1 && doc.sentences[d.sentence]?.paragraph === sentence.paragraph);
@@ -321,6 +337,27 @@ export function extract(doc: Recognised): Extracted {
     }
   }
   return { ...doc, drafts, aggregates, claims };
+}
+
+/**
+ * A first paragraph that is nothing but a place and its oblast ("Vuhledar,
+ * Donetsk Oblast", "KHARKIV —"): the report's place line. Returns the index of
+ * its settlement mention, or null.
+ */
+function findDatelinePlace(doc: Recognised): number | null {
+  const first = doc.sentences[0];
+  if (!first) return null;
+  const paragraph = doc.sentences.filter((s) => s.paragraph === first.paragraph);
+  const start = paragraph[0]!.start;
+  const end = paragraph[paragraph.length - 1]!.end;
+  const inside = doc.places.map((m, i) => ({ m, i })).filter(({ m }) => m.start >= start && m.end <= end);
+  if (inside.length === 0) return null;
+  let rest = doc.text.slice(start, end);
+  for (const { m } of [...inside].reverse()) rest = rest.slice(0, m.start - start) + rest.slice(m.end - start);
+  // What is left may be punctuation, "Ukraine", numbers and capitalised names the gazetteer lacks ("Microdistrict 522"), not prose.
+  const words = rest.match(/[\p{L}\d'’]+/gu) ?? [];
+  if (words.length > 6 || words.some((w) => /^\p{Ll}/u.test(w) && !/^(?:oblast|region|raion|district|city|village|town|of)$/i.test(w))) return null;
+  return inside.find(({ m }) => m.role === 'place')?.i ?? null;
 }
 
 /** The settlement mentioned last in the two sentences before, in the same paragraph. */

@@ -50,7 +50,7 @@ export const triggerRules: TriggerRule[] = [
   },
   {
     sub: 'Shelling/artillery/missile attack',
-    pattern: /\b(?:attack(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit|targeted|targeting|launched|fired|damaged|destroyed|explosions?)\b/i,
+    pattern: /\b(?:attack(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit|hits|targeted|targeting|launched|fired|firing|damaged|destroyed|explosions?|impact(?:ed|s|ing)?|craters?|remnants|embedded|stuck|wreckage|debris|engag(?:ed|ing))\b/i,
     specific: false,
     reason: 'attack word',
   },
@@ -82,8 +82,8 @@ export const noCasualties: { pattern: RegExp; killed: boolean; injured: boolean 
 export const unknownCasualties = /\b(?:casualties (?:are |were )?(?:unknown|not known|being (?:clarified|established|determined|checked))|information (?:about|on) (?:the )?(?:casualties|victims|injured|dead) is being (?:clarified|established|specified|checked)|number of (?:casualties|victims) is being (?:clarified|established))\b/i;
 
 /** Verbs of death and injury, for counts before ("3 killed") or after ("killing 3"). */
-export const killedWords = '(?:killed|dead|died|perished|lost (?:their|his|her) lives?|fatally (?:wounded|injured)|were slain|slain)';
-export const injuredWords = '(?:wounded|injured|hurt|hospitali[sz]ed|sustained (?:shrapnel )?(?:injuries|wounds)|received (?:shrapnel )?(?:injuries|wounds)|suffered (?:shrapnel )?(?:injuries|wounds))';
+export const killedWords = '(?:killed|dead|die|dies|died|perished|lost (?:their|his|her) lives?|fatally (?:wounded|injured)|were slain|slain)';
+export const injuredWords = '(?:wounded|injured|hurt|are wounded|hospitali[sz]ed|sustained (?:shrapnel )?(?:injuries|wounds)|received (?:shrapnel )?(?:injuries|wounds)|suffered (?:shrapnel )?(?:injuries|wounds))';
 
 /** Counts of attacks: "31 attacks", "shelled ... 12 times", "carried out 5 strikes". */
 export const attackCountNouns = /^(?:\s*(?:enemy |artillery |drone |air |missile |mortar |russian |ground |combat |assault |armed )?(?:attacks?|times|strikes?|shellings?|assaults?|attempts|clashes|bombardments?|combat engagements?))\b/i;
