@@ -211,7 +211,7 @@ export function extract(doc: Recognised): Extracted {
     const isAggregate = settlements.length === 0 && aggregates.some((a) => a.sentence === sentence.index && a.kind !== 'drones_launched' && a.kind !== 'missiles_launched');
 
     // Events.
-    const casualties = findCasualties(text, base);
+    const casualties = findCasualties(text, base, numbers);
     const weapons = findWeapons(text);
     // "Russia sent drones to Kyiv, injuring two": a weapon and casualties make an attack without an attack word.
     if (trigger === null && weapons.length > 0 && casualties.figures.some((f) => f.value > 0)) {

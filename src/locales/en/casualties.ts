@@ -57,10 +57,11 @@ function civilianOf(noun: string | undefined): boolean | null {
  * Killed and injured figures stated in one sentence. "no casualties" gives 0;
  * "casualties unknown" gives nothing (null). Offsets relative to `text` plus `base`.
  */
-export function findCasualties(text: string, base = 0): { figures: CasualtyFigure[]; unknown: boolean } {
+export function findCasualties(text: string, base = 0, found?: readonly NumberMention[]): { figures: CasualtyFigure[]; unknown: boolean } {
   const figures: CasualtyFigure[] = [];
   const unknown = unknownCasualties.test(text);
-  const numbers: NumberMention[] = findNumbers(text, 0);
+  // Numbers already found in the sentence (offsets relative to the text plus base), or found now.
+  const numbers: NumberMention[] = found ? found.map((n) => ({ ...n, start: n.start - base, end: n.end - base })) : findNumbers(text, 0);
   // "a man", "a woman": one person.
   for (const m of text.matchAll(SINGLE)) {
     numbers.push({ value: 1, max: null, qualifier: 'exact', text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + (m[1]?.length ?? 1) });

@@ -29,6 +29,12 @@ const NUMBER_RE = new RegExp(
   'gi',
 );
 
+/** The number pattern anchored where a candidate starts (shared: callers run one at a time). */
+const NUMBER_AT = new RegExp(NUMBER_RE.source, 'iy');
+
+/** Where a number can begin: a digit, a number word, a qualifier or a vague quantity. */
+const NUMBER_START = new RegExp(`\\b(?:\\d|${QUALIFIER}|between|${UNIT_WORDS}|${TENS_WORDS}|a dozen|dozen|a hundred|a thousand|${VAGUE_WORDS})`, 'gi');
+
 const QUALIFIERS: Record<string, NumberMention['qualifier']> = {
   'more than': 'more-than', over: 'more-than', 'no fewer than': 'at-least', 'no less than': 'at-least',
   'at least': 'at-least', 'up to': 'up-to', 'as many as': 'up-to', 'fewer than': 'up-to', 'less than': 'up-to',
@@ -72,7 +78,14 @@ export function parseNumberWords(text: string): number | null {
  */
 export function findNumbers(text: string, base = 0): NumberMention[] {
   const out: NumberMention[] = [];
-  for (const m of text.matchAll(NUMBER_RE)) {
+  // Most sentences hold few numbers: find where one could start, then match there only (the full pattern is slow to try everywhere).
+  const sticky = NUMBER_AT;
+  for (const candidate of text.matchAll(NUMBER_START)) {
+    const pos = candidate.index ?? 0;
+    if (out.length > 0 && pos < out[out.length - 1]!.end - base) continue;
+    sticky.lastIndex = pos;
+    const m = sticky.exec(text);
+    if (!m) continue;
     const [whole, qual, betweenA, betweenB, single, rangeEnd, vague] = m;
     const start = base + (m.index ?? 0);
     const qualifier = qual ? (QUALIFIERS[qual.toLowerCase()] ?? 'about') : 'exact';
