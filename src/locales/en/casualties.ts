@@ -13,7 +13,7 @@ export interface CasualtyFigure {
   reason: string;
 }
 
-const ADJ = "(?:(?:more|other|further|local|elderly|young|old|ukrainian|russian|civilian|peaceful|innocent|more|additional|fellow|\\d+-year-old|[a-z]+-year-old|of (?:them|whom))\\s+){0,3}";
+const ADJ = "(?:(?:more|other|further|local|elderly|young|old|ukrainian|russian|civilian|peaceful|innocent|more|additional|fellow|\\d+-year-old|[a-z]+-year-old|of (?:them|whom)|[a-z]+-[a-z]+|[A-Z][a-z]+)\\s+){0,3}";
 const AUX = '(?:\\s+(?:were|was|have been|has been|had been|are|is|got|reportedly|also|later|were reportedly|have reportedly been|was reportedly|being))*';
 const AFTER_NUMBER_KILLED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${killedWords}\\b`, 'i');
 const AFTER_NUMBER_INJURED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${injuredWords}\\b`, 'i');
@@ -65,6 +65,11 @@ export function findCasualties(text: string, base = 0, found?: readonly NumberMe
   // "a man", "a woman": one person.
   for (const m of text.matchAll(SINGLE)) {
     numbers.push({ value: 1, max: null, qualifier: 'exact', text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + (m[1]?.length ?? 1) });
+  }
+  // A headline that opens with one person ("Man killed in …", "Soldier wounded …").
+  const one = text.match(new RegExp(`^(Man|Woman|Child|Boy|Girl|Teenager|Soldier|Serviceman|Servicewoman|Civilian|Journalist|Photographer|Militiaman|Policeman|Volunteer|Medic|Resident)${AUX}\\s+(?:(${killedWords})|${injuredWords})\\b`));
+  if (one) {
+    figures.push({ kind: one[2] ? 'killed' : 'injured', value: 1, civilian: civilianOf(one[1]!.toLowerCase()), update: false, start: base, end: base + one[0].length, reason: `"${one[0]}"` });
   }
   numbers.sort((a, b) => a.start - b.start);
   for (const n of groupCoordinated(text, dedupe(numbers).filter((n) => !/\b(?:no|not a single|not one)\s+$/i.test(text.slice(Math.max(0, n.start - 12), n.start))))) {
