@@ -48,6 +48,9 @@ function groupCoordinated(text: string, numbers: NumberMention[]): NumberMention
   return out;
 }
 
+/** A word without which a sentence states no casualty figure. */
+const CASUALTY_WORD = /\b(?:kill|dead|die|dying|death|fatal|perish|lives|slain|wound|injur|hurt|hospitali|casualt|victim|harm|toll|unharmed)/i;
+
 function civilianOf(noun: string | undefined): boolean | null {
   if (!noun) return null;
   return militaryNouns.test(noun) ? false : true;
@@ -59,6 +62,8 @@ function civilianOf(noun: string | undefined): boolean | null {
  */
 export function findCasualties(text: string, base = 0, found?: readonly NumberMention[]): { figures: CasualtyFigure[]; unknown: boolean } {
   const figures: CasualtyFigure[] = [];
+  // Most sentences say nothing of casualties: one cheap test before the costly patterns.
+  if (!CASUALTY_WORD.test(text)) return { figures, unknown: false };
   const unknown = unknownCasualties.test(text);
   // Numbers already found in the sentence (offsets relative to the text plus base), or found now.
   const numbers: NumberMention[] = found ? found.map((n) => ({ ...n, start: n.start - base, end: n.end - base })) : findNumbers(text, 0);
