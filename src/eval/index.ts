@@ -1,6 +1,7 @@
 import type { Analysis, ExtractedEvent, Place, RawReport } from '../core/types.js';
 import { findOblast } from '../geo/oblasts.js';
 import { normaliseName } from '../geo/normalise.js';
+import { km } from '../geo/distance.js';
 import { analyse, type PipelineContext } from '../pipeline.js';
 import { findWeapons } from '../extract/index.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
@@ -46,11 +47,6 @@ function sameAdmin1(found: string | null, expected: string | null, enclosedCitie
   return enclosedCities && found !== null && ENCLOSING[found] === expected;
 }
 
-const KM = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(a));
-};
 
 const num = (s: string | undefined): number | null => (s === undefined || s.trim() === '' || Number.isNaN(Number(s)) ? null : Number(s));
 
@@ -156,8 +152,7 @@ function predictedPlace(a: Analysis, event: ExtractedEvent | undefined): Predict
  */
 function locationMatches(p: Predicted | null, t: NonNullable<Case['truth']['location']>, gazetteer: Gazetteer): boolean {
   if (!p) return false;
-  const near = (lat: number | null, lon: number | null, km: number) =>
-    lat !== null && lon !== null && t.lat !== null && t.lon !== null && KM(lat, lon, t.lat, t.lon) <= km;
+  const near = (lat: number | null, lon: number | null, limit: number) => km({ lat, lon }, t) <= limit;
   if (near(p.lat, p.lon, 5)) return true;
   if (!t.name) return false;
   const key = normaliseName(t.name);

@@ -6,6 +6,7 @@
  * store keeps.
  */
 import type { Place } from '../core/types.js';
+import { km } from './distance.js';
 import { oblastSources, type GazetteerSource, type NameKind } from './gazetteer.js';
 import type { GeoNamesRow } from './geonames.js';
 import { normaliseName } from './normalise.js';
@@ -48,11 +49,6 @@ export interface RegisterSource extends GazetteerSource {
   place: RegisterPlace;
 }
 
-const KM = (lat1: number, lon1: number, lat2: number, lon2: number): number => {
-  const r = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(a));
-};
 
 /** A Cyrillic name as a join key: lower case, ё→е, no apostrophes, hyphens as spaces. */
 export function cyrillicKey(name: string): string {
@@ -135,7 +131,7 @@ function joinCoordinates(settlements: KatottgUnit[], coordinates: CoordinatePlac
       const key = cyrillicKey(s.name);
       for (const c of anywhere.get(key) ?? []) {
         if (used.has(c)) continue;
-        const d = KM(anchor.lat, anchor.lon, c.lat, c.lon);
+        const d = km(anchor, c);
         if (d <= (c.admin1 === s.admin1 ? MAX_JOIN_KM : MAX_CROSS_BORDER_KM)) pairs.push({ s, c, d });
       }
     }
@@ -288,7 +284,7 @@ export function buildFromRegisters(inputs: BuildInputs): { sources: RegisterSour
   for (const d of k.units.filter((u) => u.category === 'B')) {
     const city = d.city ? byCity.get(d.city) : undefined;
     const adjective = english(d.name);
-    const coords = inputs.coordinates?.find((c) => c.admin1 === d.admin1 && cyrillicKey(c.name) === cyrillicKey(d.name) && city?.place.lat != null && KM(c.lat, c.lon, city.place.lat, city.place.lon!) < 25);
+    const coords = inputs.coordinates?.find((c) => c.admin1 === d.admin1 && cyrillicKey(c.name) === cyrillicKey(d.name) && city?.place.lat != null && km(c, city.place) < 25);
     built.push({
       place: {
         id: `katottg:${d.code}`, name: `${adjective} district`, kind: 'district', admin1: d.admin1, admin2: city?.place.admin2 ?? null,
@@ -332,7 +328,7 @@ function pickNearest(rows: GeoNamesRow[], at: Anchor | null): GeoNamesRow | null
   let best: GeoNamesRow | null = null;
   let bestKm = 15;
   for (const r of unique) {
-    const d = KM(at.lat, at.lon, r.lat, r.lon);
+    const d = km(at, r);
     if (d < bestKm) {
       best = r;
       bestKm = d;

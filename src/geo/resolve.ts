@@ -1,4 +1,7 @@
 import type { EventPlace, Place, PlaceMention } from '../core/types.js';
+import { km } from './distance.js';
+
+export { km };
 
 export interface ResolveContext {
   /** Oblasts (admin1) named in the same sentence. */
@@ -27,12 +30,6 @@ const NEAREST_MAX_KM = 120;
 /** A settlement this many times larger than every namesake is the one meant when nothing else says. */
 const DOMINANT_RATIO = 5;
 
-export const km = (a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number => {
-  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return Infinity;
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-};
 
 const inRegion = (c: Place, admin1: string): boolean => c.admin1 === admin1 || ENCLOSED[c.admin1 ?? ''] === admin1;
 
