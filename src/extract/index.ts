@@ -217,6 +217,21 @@ export function extract(doc: Recognised): Extracted {
     if (trigger === null && weapons.length > 0 && casualties.figures.some((f) => f.value > 0)) {
       trigger = { rule: WEAPON_AND_CASUALTIES, match: text.match(/\S+/) as RegExpMatchArray };
     }
+    // "Two people are injured." right after an attack: the figures belong to the event of the sentence before.
+    const previous = drafts.filter((d) => d.sentence === sentence.index - 1 && doc.sentences[d.sentence]?.paragraph === sentence.paragraph);
+    if (trigger === null && previous.length === 1 && casualties.figures.length > 0) {
+      const d = previous[0]!;
+      for (const f of casualties.figures) {
+        if (f.kind === 'killed' && (d.killed === null || f.update)) d.killed = f.value;
+        if (f.kind === 'injured' && (d.injured === null || f.update)) d.injured = f.value;
+        if (f.value > 0 && f.civilian !== null && d.civilian === null) {
+          d.civilian = f.civilian;
+          if (f.civilian && d.actor2 === null && eventTypeOf(d.sub_event_type) === 'Explosions/Remote violence') d.actor2 = ACTORS.civilians;
+        }
+        d.provenance.push({ document: doc.id, start: f.start, end: f.end, stage: 'extract', reason: `${f.kind}: ${f.reason}, in the sentence after the event` });
+      }
+      continue;
+    }
     // "Three Ukrainian soldiers killed in the east": people killed in the war with no means stated.
     const killedInWar = casualties.figures.find((f) => f.kind === 'killed' && f.value > 0 && !f.update);
     if (trigger === null && killedInWar && (killedInWar.civilian === false || attackerSide(text, speaker).side !== null)) {

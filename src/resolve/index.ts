@@ -6,6 +6,7 @@ import { resolvePlace, toEventPlace } from '../geo/resolve.js';
 import { findOblast } from '../geo/oblasts.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { resolveDate } from '../time/resolve.js';
+import { postSignature } from '../locales/en/time.js';
 import { conflictOblasts } from '../geo/conflict-zone.js';
 import { mergeWithinReport } from './merge.js';
 
@@ -26,6 +27,22 @@ function isBareOblast(m: PlaceMention, text: string): boolean {
 function oblastPlace(name: string, gazetteer: Gazetteer): Place | null {
   const o = findOblast(name);
   return o ? gazetteer.oblast(o.admin1) : null;
+}
+
+/**
+ * Quoted social-media posts keep their own date: the paragraph right above a
+ * signature line ("— Name (@handle) March 3, 2024") is dated by it.
+ * Returns paragraph index → ISO date (noon, Kyiv).
+ */
+function quotedPostDates(doc: Extracted): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const s of doc.sentences) {
+    const m = s.text.match(postSignature);
+    if (!m || s.paragraph === 0) continue;
+    const t = Date.parse(`${m[1]!.replace('.', '')} 12:00 UTC`);
+    if (!Number.isNaN(t)) out.set(s.paragraph - 1, new Date(t).toISOString());
+  }
+  return out;
 }
 
 /** Oblasts named in the report, most mentioned first. */
@@ -105,9 +122,16 @@ export function resolve(doc: Extracted, gazetteer: Gazetteer): Analysis {
   // A sentence without time words takes the time of the sentence before it in the same paragraph.
   // Dates are read only for sentences that need them (chrono is the slowest part of the pipeline).
   const memo = new Map<number, ResolvedDate>();
+  const postDates = quotedPostDates(doc);
   const own = (i: number): ResolvedDate => {
     let d = memo.get(i);
-    if (!d) memo.set(i, (d = resolveDate(doc.sentences[i]!.text, doc.published)));
+    if (!d) {
+      const s = doc.sentences[i]!;
+      const post = postDates.get(s.paragraph);
+      d = resolveDate(s.text, post ?? doc.published);
+      if (post) d = { ...d, reason: `${d.reason} (in a quoted post dated ${post.slice(0, 10)})` };
+      memo.set(i, d);
+    }
     return d;
   };
   const dateOf = (i: number): ResolvedDate => {

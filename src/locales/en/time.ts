@@ -69,3 +69,9 @@ export const nightOf = /\b(?:on )?the (?:night|nights) (?:of|to|into) |\b(?:in )
 
 /** Background markers: the sentence tells history, not news. */
 export const historicalCues = /\b(?:back in|since (?:the )?(?:spring|summer|autumn|fall|winter|start|beginning) of|at the (?:start|beginning) of the (?:full-scale )?(?:invasion|war)|in the early days of the (?:full-scale )?(?:invasion|war)|during world war|in world war|in the second world war|in 19\d\d|in 20(?:0\d|1[0-3]))\b/i;
+
+/**
+ * The signature line of a quoted social-media post: "— Name (@handle) March 3, 2024". The post above it is
+ * dated by it, not by the article's publication time. Group 1 is the date.
+ */
+export const postSignature = /^[—–-]\s*[^()\n]{1,100}\(@[\w.]+\)\s+([A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})\s*$/;
