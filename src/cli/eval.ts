@@ -2,9 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { evaluate, type EvalFormat } from '../eval/index.js';
-import { existsSync } from 'node:fs';
-import { dataDir, Store } from '../store/index.js';
-import { gazetteerFor } from './context.js';
+import { gazetteerForDataDir } from './context.js';
 import { table } from './format.js';
 
 interface EvalOptions {
@@ -47,10 +45,7 @@ export function register(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const dir = dataDir(opts.db);
-      const store = existsSync(dir) ? await Store.open(dir) : null;
-      const { gazetteer, source } = await gazetteerFor(store);
-      await store?.close();
+      const { gazetteer, source, dir } = await gazetteerForDataDir(opts.db);
       process.stderr.write(`gazetteer: ${source === 'database' ? `built, from ${dir}` : 'built-in city list'} (${gazetteer.size} places)\n`);
       const bar = process.stderr.isTTY ? new SingleBar({ format: 'eval {bar} {value}/{total} rows', clearOnComplete: true }, Presets.shades_classic) : null;
       let started = false;

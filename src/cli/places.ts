@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analyse } from '../pipeline.js';
 import { normalisePublished } from '../read/published.js';
-import { dataDir, Store } from '../store/index.js';
-import { gazetteerFor } from './context.js';
+import { gazetteerForDataDir } from './context.js';
 import { show, table } from './format.js';
 
 interface PlacesOptions {
@@ -23,10 +21,7 @@ export function register(program: Command): void {
     .option('--db <dir>', 'data directory whose built gazetteer to use (default $SITREP_DB or ./sitrep-data, when it exists)')
     .action(async (words: string[], opts: PlacesOptions) => {
       const text = words.length === 1 && words[0] === '-' ? await readStdin() : words.join(' ');
-      const dir = dataDir(opts.db);
-      const store = existsSync(dir) ? await Store.open(dir) : null;
-      const { gazetteer } = await gazetteerFor(store);
-      await store?.close();
+      const { gazetteer } = await gazetteerForDataDir(opts.db);
       const published = opts.published ? normalisePublished(opts.published) : null;
       if (opts.published && !published) {
         process.stderr.write(`sitrep places: --published "${opts.published}" is not a date or time\n`);

@@ -7,7 +7,7 @@ import {
   attackCountNouns, beforeThisWar, claimCues, modalMay, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
   settlementNouns, triggerRules, unverifiedCues,
 } from '../locales/en/events.js';
-import { findNumbers, parseNumberWords } from '../locales/en/numbers.js';
+import { parseNumberWords } from '../locales/en/numbers.js';
 import { actorCues, ACTORS, targets as targetVocabulary, weapons as weaponVocabulary, type VocabularyEntry } from '../locales/en/vocabulary.js';
 
 /** An event before its place and date are resolved. */
@@ -213,6 +213,7 @@ export function extract(doc: Recognised): Extracted {
     // Events.
     const casualties = findCasualties(text, base, numbers);
     const weapons = findWeapons(text);
+    let actor = attackerSide(text, speaker);
     // "Russia sent drones to Kyiv, injuring two": a weapon and casualties make an attack without an attack word.
     if (trigger === null && weapons.length > 0 && casualties.figures.some((f) => f.value > 0)) {
       trigger = { rule: WEAPON_AND_CASUALTIES, match: text.match(/\S+/) as RegExpMatchArray };
@@ -234,10 +235,9 @@ export function extract(doc: Recognised): Extracted {
     }
     // "Three Ukrainian soldiers killed in the east": people killed in the war with no means stated.
     const killedInWar = casualties.figures.find((f) => f.kind === 'killed' && f.value > 0 && !f.update);
-    if (trigger === null && killedInWar && (killedInWar.civilian === false || attackerSide(text, speaker).side !== null)) {
+    if (trigger === null && killedInWar && (killedInWar.civilian === false || actor.side !== null)) {
       trigger = { rule: killedInWar.civilian === false ? SOLDIERS_KILLED : PEOPLE_KILLED, match: text.match(/\S+/) as RegExpMatchArray };
     }
-    let actor = attackerSide(text, speaker);
     const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;
     if (eventful && !blocked && !isAggregate) {
@@ -401,4 +401,3 @@ function statementOf(text: string, speaker: Speaker, base: number): string {
   return without.replace(/[.\s,]+$/, '').trim();
 }
 
-export { findNumbers };

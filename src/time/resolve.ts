@@ -96,7 +96,8 @@ export function resolveDate(text: string, published: string | null): ResolvedDat
       reason: rule.reason,
     };
   }
-  const absolute = parseAbsolute(text, pub, false);
+  // The same chrono reading as `named` above (chrono is the slowest part of the pipeline: read once).
+  const absolute = named;
   if (absolute) {
     const end = new Date(`${absolute.date_end ?? absolute.date}T00:00:00Z`);
     const old = pub.getTime() - end.getTime() > 30 * DAY;
