@@ -8,7 +8,7 @@ import { table } from './format.js';
 interface EvalOptions {
   json?: boolean;
   limit?: string;
-  failures?: boolean;
+  failures?: boolean | string;
   textOnly?: boolean;
   db?: string;
 }
@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .argument('<file>', 'the CSV file')
     .option('--json', 'print {n, metrics, docs_per_s, ...} as JSON')
     .option('--limit <n>', 'score only the first n rows')
-    .option('--failures', 'also list the first failures of each metric')
+    .option('--failures [n]', 'also list the first n failures of each metric (default 25)')
     .option('--text-only', 'cir: score the description alone, without the row\'s place line')
     .option('--db <dir>', 'data directory whose built gazetteer to use (default $SITREP_DB or ./sitrep-data, when it exists; else the built-in one)')
     .action(async (format: string, file: string, opts: EvalOptions) => {
@@ -34,6 +34,12 @@ export function register(program: Command): void {
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
         process.stderr.write(`sitrep eval: --limit "${opts.limit}" is not a positive whole number\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const maxFailures = typeof opts.failures === 'string' ? Number(opts.failures) : 25;
+      if (!(Number.isInteger(maxFailures) && maxFailures >= 0)) {
+        process.stderr.write(`sitrep eval: --failures "${String(opts.failures)}" is not a whole number\n`);
         process.exitCode = 2;
         return;
       }
@@ -52,6 +58,7 @@ export function register(program: Command): void {
       const result = evaluate(format as EvalFormat, text, { gazetteer }, {
         ...(limit ? { limit } : {}),
         textOnly: opts.textOnly ?? false,
+        maxFailures,
         onProgress: (done, total) => {
           if (!bar) return;
           if (!started) { bar.start(total, 0); started = true; }

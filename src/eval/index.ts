@@ -200,7 +200,7 @@ const METRICS: Record<EvalFormat, string[]> = {
  * Runs sitrep on every row of a coded dataset and scores what it found against
  * the coders' values. `onProgress` is called after each row.
  */
-export function evaluate(format: EvalFormat, csvText: string, context: PipelineContext, opts: { limit?: number; textOnly?: boolean; onProgress?: (done: number, total: number) => void } = {}): EvalResult {
+export function evaluate(format: EvalFormat, csvText: string, context: PipelineContext, opts: { limit?: number; textOnly?: boolean; maxFailures?: number; onProgress?: (done: number, total: number) => void } = {}): EvalResult {
   const rows = parseCsv(csvText);
   const all = format === 'acled' ? acledCases(rows) : format === 'ucdp' ? ucdpCases(rows) : cirCases(rows, opts.textOnly ?? false);
   const cases = opts.limit ? all.slice(0, opts.limit) : all;
@@ -220,7 +220,7 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
       if (!(metric in support)) continue;
       support[metric]!++;
       if (ok) right[metric]!++;
-      else if (failures[metric]!.length < 25) {
+      else if (failures[metric]!.length < (opts.maxFailures ?? 25)) {
         const p = predictedPlace(a, a.events[0]);
         failures[metric]!.push({
           row: c.row,
