@@ -139,6 +139,8 @@ export interface Speaker {
   role: string | null;
   organisation: string | null;
   side: 'Ukraine' | 'Russia' | 'other' | null;
+  /** The channel the words came through: an outlet ("according to Ukrinform", "told Reuters") or a platform ("wrote on Telegram"). */
+  via: string | null;
   start: number;
   end: number;
 }
@@ -197,6 +199,8 @@ export interface ExtractedEvent extends Omit<SitrepEvent, 'id' | 'sources'> {
     civilian: boolean | null;
     outcome: 'repelled' | null;
     speaker: Speaker | null;
+    /** Children among the killed and injured: 0 when casualties are stated and none is a child, null when unknown. */
+    children: { killed: number | null; injured: number | null };
   };
   quote: { text: string; start: number; end: number };
   /** Other sentences of the same report that describe this event (a headline and its body). */

@@ -24,11 +24,15 @@ export interface EventDraft {
   killed: number | null;
   injured: number | null;
   civilian: boolean | null;
+  /** Children among the killed and injured (0: figures stated, none a child; null: no figure). */
+  children: { killed: number | null; injured: number | null };
   outcome: 'repelled' | null;
   targets: string[];
   weapons: string[];
   speaker: Speaker | null;
   quote: { text: string; start: number; end: number };
+  /** Later sentences that add to this event (an updated toll, casualties told after the attack). */
+  alsoIn: { text: string; start: number; end: number; speaker: string | null }[];
   provenance: Provenance[];
 }
 
@@ -64,6 +68,8 @@ function compileVocabulary(entries: VocabularyEntry[]) {
 const WEAPONS = compileVocabulary(weaponVocabulary);
 const TARGETS = compileVocabulary(targetVocabulary);
 const ACTOR_RES = actorCues.map((c) => ({ ...c, re: new RegExp(`(?<![\\w-])(?:${c.pattern})(?![\\w-])`, 'i') }));
+/** Targets that make the defender, not civilians, actor2. */
+const MILITARY_TARGETS = new Set(['military positions', 'military equipment']);
 const AIR_WEAPONS = new Set(['drone', 'Shahed drone', 'FPV drone', 'Lancet drone', 'guided aerial bomb', 'aviation']);
 
 /** Labels of a vocabulary that the text names, with their categories, in vocabulary order. */
@@ -78,8 +84,11 @@ function labelsIn(text: string, vocabulary: ReturnType<typeof compileVocabulary>
 }
 
 /** Weapons named in a sentence; a generic label is dropped when a specific one of its kind is there. */
+/** "struck a Ukrainian howitzer", "hit two Russian tanks": equipment that was hit is a target, not the attacker's weapon. */
+const EQUIPMENT_HIT = /\b(?:struck|strikes?|hit|hits|targeted|targets|attacked|attacks|disabled|knocked out)\s+(?:an? |the |two |three |four |several |\d+ )?(?:Ukrainian|Russian|enemy|the enemy's)\s+(?:[\w-]+\s+){0,2}?(?:howitzers?|guns?|tanks?|mortars?|mlrs|launchers?|air defen[cs]e systems?|radars?|armou?red (?:vehicles?|personnel carriers?)|infantry fighting vehicles?|apcs?|ifvs?|bmps?|btrs?|systems?|vehicles?)\b/gi;
+
 export function findWeapons(text: string): string[] {
-  const found = labelsIn(text, WEAPONS);
+  const found = labelsIn(text.replace(EQUIPMENT_HIT, (m) => m.replace(/(?:Ukrainian|Russian|enemy|the enemy's)\s+.*$/i, '')), WEAPONS);
   // "shelled" alone implies artillery only when nothing more specific was named.
   if (found.includes('artillery') && !/\b(?:artillery|howitzers?|cannon)\b/i.test(text) && found.some((w) => w !== 'artillery')) {
     found.splice(found.indexOf('artillery'), 1);
@@ -96,7 +105,11 @@ const MEANS = /\b(?:with|using|by means of|aboard|from)\b[^,.;]*/gi;
 
 /** Target categories named in a sentence, leaving out the attacker's means. */
 export function findTargets(text: string): string[] {
-  return labelsIn(text.replace(MEANS, ' '), TARGETS);
+  const found = labelsIn(text.replace(MEANS, ' '), TARGETS);
+  EQUIPMENT_HIT.lastIndex = 0;
+  if (EQUIPMENT_HIT.test(text) && !found.includes('military equipment')) found.push('military equipment');
+  EQUIPMENT_HIT.lastIndex = 0;
+  return found;
 }
 
 /** Which side a sentence names as acting, if any. */
@@ -176,9 +189,12 @@ export function extract(doc: Recognised): Extracted {
     const inSentence = placesBySentence.get(sentence.index) ?? [];
     // "the Saltivskyi district of Kharkiv": the city that encloses a district named in the sentence is not a second place.
     const enclosing = new Set(inSentence.flatMap((p) => p.mention.candidates.filter((c) => c.kind === 'district' && c.parent).map((c) => c.parent!)));
-    const settlements = inSentence.filter((p) => p.mention.role === 'place' && !(enclosing.size > 0 && p.mention.candidates.some((c) => c.kind === 'settlement' && enclosing.has(c.name))));
-    const regions = inSentence.filter((p) => p.mention.role === 'region');
     const ownSpeaker = doc.speakers[sentence.index] ?? null;
+    let settlements = inSentence.filter((p) => p.mention.role === 'place' && !(enclosing.size > 0 && p.mention.candidates.some((c) => c.kind === 'settlement' && enclosing.has(c.name))));
+    // "the Odesa regional governor said": a place inside the speaker's title is not where it happened, when another place is named.
+    const inSpeaker = (p: { mention: PlaceMention }) => ownSpeaker !== null && p.mention.start >= ownSpeaker.start && p.mention.end <= ownSpeaker.end;
+    if (settlements.some(inSpeaker) && settlements.some((p) => !inSpeaker(p))) settlements = settlements.filter((p) => !inSpeaker(p));
+    const regions = inSentence.filter((p) => p.mention.role === 'region');
     // A speaker named in the paragraph's earlier sentence covers what follows.
     const speaker = ownSpeaker ?? (lastSpeaker && lastSpeaker.sentence.paragraph === sentence.paragraph ? lastSpeaker.speaker : null);
     if (ownSpeaker) lastSpeaker = { speaker: ownSpeaker, sentence };
@@ -223,14 +239,21 @@ export function extract(doc: Recognised): Extracted {
     if (trigger === null && previous.length === 1 && casualties.figures.length > 0) {
       const d = previous[0]!;
       for (const f of casualties.figures) {
-        if (f.kind === 'killed' && (d.killed === null || f.update)) d.killed = f.value;
-        if (f.kind === 'injured' && (d.injured === null || f.update)) d.injured = f.value;
+        if (f.kind === 'killed' && (d.killed === null || f.update)) {
+          d.killed = f.value;
+          d.children.killed = f.children ?? (f.update ? d.children.killed : 0);
+        }
+        if (f.kind === 'injured' && (d.injured === null || f.update)) {
+          d.injured = f.value;
+          d.children.injured = f.children ?? (f.update ? d.children.injured : 0);
+        }
         if (f.value > 0 && f.civilian !== null && d.civilian === null) {
           d.civilian = f.civilian;
           if (f.civilian && d.actor2 === null && eventTypeOf(d.sub_event_type) === 'Explosions/Remote violence') d.actor2 = ACTORS.civilians;
         }
         d.provenance.push({ document: doc.id, start: f.start, end: f.end, stage: 'extract', reason: `${f.kind}: ${f.reason}, in the sentence after the event` });
       }
+      d.alsoIn.push({ ...quote, speaker: speaker?.text ?? null });
       continue;
     }
     // "Three Ukrainian soldiers killed in the east": people killed in the war with no means stated.
@@ -291,14 +314,19 @@ export function extract(doc: Recognised): Extracted {
         const killedFigures = casualties.figures.filter((f) => f.kind === 'killed' && mine(f.start));
         const injuredFigures = casualties.figures.filter((f) => f.kind === 'injured' && mine(f.start));
         const pick = (fs: typeof killedFigures) => (fs.find((f) => f.update) ?? fs[0])?.value ?? null;
+        /** Children among a kind of figure: what the chosen figure says, 0 when it names no child, null with no figure. */
+        const childrenIn = (fs: typeof killedFigures) => {
+          const f = fs.find((x) => x.update) ?? fs[0];
+          return f === undefined ? null : f.children ?? (f.update ? null : 0);
+        };
         const attackFigure = attackCounts.find((n) => mine(n.start));
         const civilian = [...killedFigures, ...injuredFigures].find((f) => f.value > 0 && f.civilian !== null)?.civilian ?? null;
         // ACLED: the interceptor is actor1; civilians are actor2 when they or civilian objects were hit.
         const actor1 = sub === 'Disrupted weapons use' ? defender : attacker;
         const actor2 = sub === 'Armed clash' ? defender
           : sub === 'Disrupted weapons use' ? attacker
-            : civilian === true || targets.some((t) => t !== 'military positions') ? ACTORS.civilians
-              : targets.includes('military positions') || civilian === false ? defender : null;
+            : civilian === true || targets.some((t) => !MILITARY_TARGETS.has(t)) ? ACTORS.civilians
+              : targets.some((t) => MILITARY_TARGETS.has(t)) || civilian === false ? defender : null;
         const provenance: Provenance[] = [
           { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `${rule.reason}: "${trigger!.match[0]}" → ${sub}` },
           { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `actor: ${actorReason}` },
@@ -317,11 +345,16 @@ export function extract(doc: Recognised): Extracted {
           killed: casualties.unknown && killedFigures.length === 0 ? null : pick(killedFigures),
           injured: casualties.unknown && injuredFigures.length === 0 ? null : pick(injuredFigures),
           civilian,
+          children: {
+            killed: casualties.unknown && killedFigures.length === 0 ? null : childrenIn(killedFigures),
+            injured: casualties.unknown && injuredFigures.length === 0 ? null : childrenIn(injuredFigures),
+          },
           outcome: rule.outcome ?? null,
           targets,
           weapons,
           speaker,
           quote,
+          alsoIn: [],
           provenance,
         });
       }

@@ -8,6 +8,8 @@ export interface CasualtyFigure {
   civilian: boolean | null;
   /** "the death toll rose to 7": an update that replaces earlier figures. */
   update: boolean;
+  /** How many of them are children ("two children", "a 14-year-old girl", "including three children"); null when not said. */
+  children: number | null;
   start: number;
   end: number;
   reason: string;
@@ -51,6 +53,22 @@ function groupCoordinated(text: string, numbers: NumberMention[]): NumberMention
 /** A word without which a sentence states no casualty figure. */
 const CASUALTY_WORD = /\b(?:kill|dead|die|dying|death|fatal|perish|lives|slain|wound|injur|hurt|hospitali|casualt|victim|harm|toll|unharmed)/i;
 
+const CHILD_NOUN = /^(?:children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|schoolchildren|schoolboys?|schoolgirls?|minors?)$/i;
+/** "a 14-year-old", "a two-year-old": under 18 is a child. */
+const AGE = /\b(\d+|[a-z]+)-year-old\b/i;
+const INCLUDING_CHILDREN = /^,?\s*(?:including|among them|among whom|of whom|of them)\s+(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+-[a-z]+)\s+(?:(?:were\s+)?(?:children|child|kids?|boys?|girls?|teenagers?|minors?|infants?|babies|baby))\b/i;
+
+/** How many of a figure are children, from its noun or the age written before it. */
+function childrenOf(value: number, noun: string | undefined, phrase: string): number | null {
+  if (noun && CHILD_NOUN.test(noun.trim())) return value;
+  const age = phrase.match(AGE);
+  if (age && noun && !/soldier|servicem|fighter|troop|marine/i.test(noun)) {
+    const years = /^\d+$/.test(age[1]!) ? Number(age[1]) : findNumbers(age[1]!)[0]?.value;
+    if (years !== undefined && years < 18) return value;
+  }
+  return null;
+}
+
 function civilianOf(noun: string | undefined): boolean | null {
   if (!noun) return null;
   return militaryNouns.test(noun) ? false : true;
@@ -74,7 +92,7 @@ export function findCasualties(text: string, base = 0, found?: readonly NumberMe
   // A headline that opens with one person ("Man killed in …", "Soldier wounded …").
   const one = text.match(new RegExp(`^(Man|Woman|Child|Boy|Girl|Teenager|Soldier|Serviceman|Servicewoman|Civilian|Journalist|Photographer|Militiaman|Policeman|Volunteer|Medic|Resident)${AUX}\\s+(?:(${killedWords})|${injuredWords})\\b`));
   if (one) {
-    figures.push({ kind: one[2] ? 'killed' : 'injured', value: 1, civilian: civilianOf(one[1]!.toLowerCase()), update: false, start: base, end: base + one[0].length, reason: `"${one[0]}"` });
+    figures.push({ kind: one[2] ? 'killed' : 'injured', value: 1, civilian: civilianOf(one[1]!.toLowerCase()), update: false, children: childrenOf(1, one[1], one[0]), start: base, end: base + one[0].length, reason: `"${one[0]}"` });
   }
   numbers.sort((a, b) => a.start - b.start);
   for (const n of groupCoordinated(text, dedupe(numbers).filter((n) => !/\b(?:no|not a single|not one)\s+$/i.test(text.slice(Math.max(0, n.start - 12), n.start))))) {
@@ -84,7 +102,7 @@ export function findCasualties(text: string, base = 0, found?: readonly NumberMe
     const j = k ? null : after.match(AFTER_NUMBER_INJURED);
     if (k || j) {
       const m = (k ?? j)!;
-      figures.push({ kind: k ? 'killed' : 'injured', value: n.value, civilian: civilianOf(m[1]), update: false, start: base + n.start, end: base + n.end + m[0].length, reason: `"${text.slice(n.start, n.end + m[0].length).trim()}"` });
+      figures.push({ kind: k ? 'killed' : 'injured', value: n.value, civilian: civilianOf(m[1]), update: false, children: childrenOf(n.value, m[1], m[0]), start: base + n.start, end: base + n.end + m[0].length, reason: `"${text.slice(n.start, n.end + m[0].length).trim()}"` });
       continue;
     }
     const bk = BEFORE_NUMBER_KILLED.test(before);
@@ -97,27 +115,34 @@ export function findCasualties(text: string, base = 0, found?: readonly NumberMe
         const dead = /^\s+(?:dead|killed)\b/i.test(rest);
         const hurt = /^\s+(?:wounded|injured)\b/i.test(rest);
         if (!dead && !hurt) continue;
-        figures.push({ kind: dead ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, start: base + n.start, end: base + n.end, reason: 'left N dead/wounded' });
+        figures.push({ kind: dead ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, children: childrenOf(n.value, noun?.[1], noun?.[0] ?? ''), start: base + n.start, end: base + n.end, reason: 'left N dead/wounded' });
         continue;
       }
       if (!noun && !/^\s*(?:[,.;]|and\b|$)/i.test(after)) continue;
-      figures.push({ kind: bk ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, start: base + n.start, end: base + n.end + (noun?.[0].length ?? 0), reason: `"${text.slice(Math.max(0, n.start - 12), n.end + (noun?.[0].length ?? 0)).trim()}"` });
+      figures.push({ kind: bk ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, children: childrenOf(n.value, noun?.[1], noun?.[0] ?? ''), start: base + n.start, end: base + n.end + (noun?.[0].length ?? 0), reason: `"${text.slice(Math.max(0, n.start - 12), n.end + (noun?.[0].length ?? 0)).trim()}"` });
     }
+  }
+  // "injured 11 people, including three children": the children are part of the figure before.
+  for (const f of figures) {
+    const m = text.slice(f.end - base).match(INCLUDING_CHILDREN);
+    if (!m) continue;
+    const value = /^an?$/i.test(m[1]!) ? 1 : findNumbers(m[1]!)[0]?.value;
+    if (value !== undefined && value <= f.value) f.children = value;
   }
   for (const [re, kind] of [[TOLL, 'killed'], [INJURED_TOLL, 'injured']] as const) {
     const m = text.match(re);
     if (!m) continue;
     const value = findNumbers(m[1] ?? '')[0]?.value;
     if (value === undefined) continue;
-    figures.push({ kind, value, civilian: null, update: true, start: base + (m.index ?? 0), end: base + (m.index ?? 0) + m[0].length, reason: 'an updated toll' });
+    figures.push({ kind, value, civilian: null, update: true, children: null, start: base + (m.index ?? 0), end: base + (m.index ?? 0) + m[0].length, reason: 'an updated toll' });
   }
   for (const rule of noCasualties) {
     const m = text.match(rule.pattern);
     if (!m) continue;
     const at = base + (m.index ?? 0);
     const end = at + m[0].length;
-    if (rule.killed && !figures.some((f) => f.kind === 'killed')) figures.push({ kind: 'killed', value: 0, civilian: null, update: false, start: at, end, reason: `stated as none: "${m[0]}"` });
-    if (rule.injured && !figures.some((f) => f.kind === 'injured')) figures.push({ kind: 'injured', value: 0, civilian: null, update: false, start: at, end, reason: `stated as none: "${m[0]}"` });
+    if (rule.killed && !figures.some((f) => f.kind === 'killed')) figures.push({ kind: 'killed', value: 0, civilian: null, update: false, children: 0, start: at, end, reason: `stated as none: "${m[0]}"` });
+    if (rule.injured && !figures.some((f) => f.kind === 'injured')) figures.push({ kind: 'injured', value: 0, civilian: null, update: false, children: 0, start: at, end, reason: `stated as none: "${m[0]}"` });
   }
   return { figures, unknown };
 }

@@ -38,7 +38,7 @@ export const triggerRules: TriggerRule[] = [
   },
   {
     sub: 'Air/drone strike',
-    pattern: /\b(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|bombed|bombing|dropped (?:explosives|a bomb|bombs|grenades|munitions|an explosive)|guided (?:aerial )?bombs?|glide bombs?|kabs?|struck by (?:a |an )?(?:drone|uav|shahed|bomb)|hit by (?:a |an )?(?:drone|uav|shahed|bomb))\b/i,
+    pattern: /\b(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|bombed|bombing|dropped (?:an? )?(?:[\w-]+ ){0,2}(?:explosives?|bombs?|grenades?|munitions?|ammunition)|guided (?:aerial )?bombs?|glide bombs?|kabs?|struck by (?:a |an )?(?:drone|uav|shahed|bomb)|hit by (?:a |an )?(?:drone|uav|shahed|bomb))\b/i,
     specific: true,
     reason: 'air or drone strike',
   },
@@ -57,7 +57,7 @@ export const triggerRules: TriggerRule[] = [
 ];
 
 /** What turns a reported attack into something that did not (yet) happen. */
-export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
+export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|(?:were|was|are|is) (?:false|untrue|not true|fabricated)|(?:road|traffic|car|industrial|workplace) accidents?|an accident|faulty wiring|short circuit|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
 
 /** A year before the war began (2014): the sentence tells history, not this war. */
 export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|201[0-3])\b/i;
@@ -66,7 +66,7 @@ export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|20
 export const modalMay = /\bmay\b/;
 
 /** Weapons and attacks that turn an interception sentence into two events are not split here: one sentence, one type. */
-export const casualtyNouns = "(?:people|persons?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
+export const casualtyNouns = "(?:people|persons?|adults?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
 
 /** Nouns that make the casualties military. */
 export const militaryNouns = /\b(?:soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|military personnel|militiam[ae]n|service members?)\b/i;

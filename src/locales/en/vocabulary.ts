@@ -64,7 +64,8 @@ export const targets: VocabularyEntry[] = [
   { label: 'administrative', patterns: ['administrative buildings?', 'administration buildings?', '(?:city|village|town) (?:council|hall)', 'government buildings?'] },
   { label: 'religious', patterns: ['churche?s?', 'cathedrals?', 'monaster(?:y|ies)', 'mosques?', 'synagogues?'] },
   { label: 'cultural', patterns: ['museums?', 'theat(?:re|er)s?', 'librar(?:y|ies)', 'cultural (?:centres?|centers?|institutions?)', 'house of culture'] },
-  { label: 'military positions', patterns: ['(?:military |defensive |ukrainian |russian )?positions?', 'trenches', 'checkpoints?', 'military (?:facilit(?:y|ies)|units?|bases?|infrastructure|targets?|equipment)', 'ammunition depots?', 'command posts?', 'barracks'] },
+  { label: 'military positions', patterns: ['(?:military |defensive |ukrainian |russian )?positions?', 'trenches', 'checkpoints?', 'military (?:facilit(?:y|ies)|units?|bases?|infrastructure|targets?)', 'ammunition depots?', 'command posts?', 'barracks'] },
+  { label: 'military equipment', patterns: ['military equipment'] },
 ];
 
 /** ACLED actor names. */
