@@ -4,7 +4,7 @@ import type {
 import type { Recognised } from '../recognise/index.js';
 import { findCasualties } from '../locales/en/casualties.js';
 import {
-  attackCountNouns, beforeThisWar, claimCues, modalMay, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
+  attackCountNouns, beforeThisWar, fightingWords, warContext, claimCues, modalMay, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
   settlementNouns, triggerRules, unverifiedCues,
 } from '../locales/en/events.js';
 import { parseNumberWords } from '../locales/en/numbers.js';
@@ -158,6 +158,10 @@ const WEAPON_AND_CASUALTIES = { sub: 'Shelling/artillery/missile attack' as SubE
 const SOLDIERS_KILLED = { sub: 'Armed clash' as SubEventType, pattern: /$^/, specific: true, reason: 'soldiers killed, no means stated' };
 /** People killed by a named side with no means stated: most such reports are of shelling. */
 const PEOPLE_KILLED = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed by a named side, no means stated (coded as shelling, the most common cause)' };
+/** People killed in fighting ("Fighting kills six in Donetsk"): an armed clash. */
+const KILLED_IN_FIGHTING = { sub: 'Armed clash' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed in fighting, no means stated' };
+/** People killed with words of the war around them but no side or means ("five civilians killed as the truce falters"). */
+const KILLED_IN_WAR = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed in the war, no side or means stated (coded as shelling, the most common cause)' };
 
 /** What a ground attack is aimed at: positions, or ground "near" a place. */
 const GROUND_OBJECT = /\battack(?:ed|s|ing)?\s+(?:(?:the |their |our )?(?:ukrainian |russian |enemy |defensive )?positions|(?:in the direction of|towards?|near|around|north of|south of|east of|west of)\b)/i;
@@ -258,8 +262,11 @@ export function extract(doc: Recognised): Extracted {
     }
     // "Three Ukrainian soldiers killed in the east": people killed in the war with no means stated.
     const killedInWar = casualties.figures.find((f) => f.kind === 'killed' && f.value > 0 && !f.update);
-    if (trigger === null && killedInWar && (killedInWar.civilian === false || actor.side !== null)) {
-      trigger = { rule: killedInWar.civilian === false ? SOLDIERS_KILLED : PEOPLE_KILLED, match: text.match(/\S+/) as RegExpMatchArray };
+    if (trigger === null && killedInWar && (killedInWar.civilian === false || actor.side !== null || warContext.test(text))) {
+      const rule = killedInWar.civilian === false ? SOLDIERS_KILLED
+        : fightingWords.test(text) ? KILLED_IN_FIGHTING
+          : actor.side !== null ? PEOPLE_KILLED : KILLED_IN_WAR;
+      trigger = { rule, match: text.match(/\S+/) as RegExpMatchArray };
     }
     const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;

@@ -15,7 +15,7 @@ export interface CasualtyFigure {
   reason: string;
 }
 
-const ADJ = "(?:(?:more|other|further|local|elderly|young|old|ukrainian|russian|civilian|peaceful|innocent|more|additional|fellow|\\d+-year-old|[a-z]+-year-old|of (?:them|whom)|[a-z]+-[a-z]+|[A-Z][a-z]+)\\s+){0,3}";
+const ADJ = "(?:(?:[A-Z]{2,4}|more|other|further|local|elderly|young|old|ukrainian|russian|civilian|peaceful|innocent|more|additional|fellow|\\d+-year-old|[a-z]+-year-old|of (?:them|whom)|[a-z]+-[a-z]+|[A-Z][a-z]+)\\s+){0,3}";
 const AUX = '(?:\\s+(?:were|was|have been|has been|had been|are|is|got|reportedly|also|later|were reportedly|have reportedly been|was reportedly|being))*';
 const AFTER_NUMBER_KILLED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${killedWords}\\b`, 'i');
 const AFTER_NUMBER_INJURED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${injuredWords}\\b`, 'i');
@@ -25,6 +25,11 @@ const NOUN_AFTER = new RegExp(`^\\s+${ADJ}(${casualtyNouns})`, 'i');
 const SINGLE = new RegExp(`\\b(an?|one) ${ADJ}(man|woman|child|boy|girl|teenager|pensioner|civilian|resident|soldier|serviceman|person|driver|worker|volunteer|police officer|rescuer|elderly (?:man|woman))\\b`, 'gi');
 const TOLL = /\bdeath toll(?: [^,.;]{0,80}?)? (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|climbs|increases|stands|stood) (?:to |at )?(?:at least )?(\d+|[a-z-]+)/i;
 const INJURED_TOLL = /\b(?:number of (?:the )?(?:injured|wounded)|injured toll) (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|stands|stood) (?:to |at )?(\d+|[a-z-]+)/i;
+
+/** One person named without a number: "DPR militiaman killed", "shelling kills civilian". */
+const ONE_VICTIM = "(?:militiaman|militia (?:member|fighter)|serviceman|servicewoman|soldier|civilian|man|woman|child|boy|girl|teenager|pensioner|resident|rescuer|volunteer|journalist|photographer|cameraman|policeman|police officer|medic|paramedic|driver|fighter|rebel|separatist|militant|sniper|commander|officer|marine|paratrooper|border guard|worker|farmer|priest|person)";
+const ONE_SUBJECT = new RegExp(`\\b${ONE_VICTIM}(?:'s)?\\s+(?:was\\s+|is\\s+|has been\\s+|reportedly\\s+)?(?:(${killedWords})|${injuredWords})\\b`, 'gi');
+const ONE_OBJECT = new RegExp(`\\b(?:(kills|killed|killing|kill)|wounds|wounded|wounding|injures|injured|injuring)\\s+(?:(?:[A-Z]{2,4}|[A-Z][a-z]+|elderly|young|local|another)\\s+){0,2}(${ONE_VICTIM})\\b`, 'g');
 
 /** The same number found twice ("One" as a word and as a single person). */
 function dedupe(numbers: NumberMention[]): NumberMention[] {
@@ -121,6 +126,19 @@ export function findCasualties(text: string, base = 0, found?: readonly NumberMe
       if (!noun && !/^\s*(?:[,.;]|and\b|$)/i.test(after)) continue;
       figures.push({ kind: bk ? 'killed' : 'injured', value: n.value, civilian: civilianOf(noun?.[1]), update: false, children: childrenOf(n.value, noun?.[1], noun?.[0] ?? ''), start: base + n.start, end: base + n.end + (noun?.[0].length ?? 0), reason: `"${text.slice(Math.max(0, n.start - 12), n.end + (noun?.[0].length ?? 0)).trim()}"` });
     }
+  }
+  // "DPR militiaman killed", "shelling kills civilian": one person, where no figure already covers the words.
+  const covered = (at: number) => figures.some((f) => base + at >= f.start && base + at < f.end);
+  for (const m of text.matchAll(ONE_SUBJECT)) {
+    const at = m.index ?? 0;
+    if (covered(at)) continue;
+    const noun = m[0].match(new RegExp(`^${ONE_VICTIM}`, 'i'))?.[0];
+    figures.push({ kind: m[1] ? 'killed' : 'injured', value: 1, civilian: civilianOf(noun), update: false, children: childrenOf(1, noun, m[0]), start: base + at, end: base + at + m[0].length, reason: `one person: "${m[0]}"` });
+  }
+  for (const m of text.matchAll(ONE_OBJECT)) {
+    const at = m.index ?? 0;
+    if (covered(at + m[0].length - 1)) continue;
+    figures.push({ kind: m[1] ? 'killed' : 'injured', value: 1, civilian: civilianOf(m[2]), update: false, children: childrenOf(1, m[2], m[0]), start: base + at, end: base + at + m[0].length, reason: `one person: "${m[0]}"` });
   }
   // "injured 11 people, including three children": the children are part of the figure before.
   for (const f of figures) {

@@ -57,7 +57,7 @@ export const triggerRules: TriggerRule[] = [
 ];
 
 /** What turns a reported attack into something that did not (yet) happen. */
-export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|(?:were|was|are|is) (?:false|untrue|not true|fabricated)|(?:road|traffic|car|industrial|workplace) accidents?|an accident|faulty wiring|short circuit|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
+export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|(?:were|was|are|is) (?:false|untrue|not true|fabricated)|(?:road|traffic|car|industrial|workplace) accidents?|an accident|faulty wiring|short circuit|gas (?:explosion|leak|blast)|knife attack|stabb(?:ed|ing)|murder(?:ed)?|robbery|suicide|heart attack|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
 
 /** A year before the war began (2014): the sentence tells history, not this war. */
 export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|201[0-3])\b/i;
@@ -66,10 +66,19 @@ export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|20
 export const modalMay = /\bmay\b/;
 
 /** Weapons and attacks that turn an interception sentence into two events are not split here: one sentence, one type. */
-export const casualtyNouns = "(?:people|persons?|adults?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
+export const casualtyNouns = "(?:people|persons?|adults?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|militiam[ae]n|militia (?:members?|fighters?)|militias?|rebels?|separatists?|insurgents?|gunmen|saboteurs?|convicts?|prisoners?|inmates?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
+
+/**
+ * Words that put deaths in the war when no side and no means are named
+ * ("Fighting kills six in Donetsk", "Five civilians killed as truce falters").
+ * Accidents, crime and weather are stopped earlier (notHappened).
+ */
+export const warContext = /\b(?:fighting|clash(?:es|ed)?|shell(?:s|ing|ed|fire)?|confrontation|combat|battles?|rebels?|separatists?|militia(?:men|man)?|insurgents?|troops|army|forces|war(?:-torn)?|front(?:line|-line)?|ceasefire|truce|regime of silence|shootout|gunfire|snipers?|mortars?|artillery|rockets?|missiles?|drones?|bombs?|landmines?|anti-personnel mines?|mine blasts?|booby-trapped|explosions?|blasts?|offensive|hostilities|civilians?|ATO|anti-terror(?:ist)? operation|occupiers|occupied)\b/i;
+/** Deaths in fighting with no means named: ACLED codes them as armed clashes. */
+export const fightingWords = /\b(?:fighting|clash(?:es|ed)?|confrontation|combat|battles?|shootout|gunfire|firefights?|snipers?|hostilities)\b/i;
 
 /** Nouns that make the casualties military. */
-export const militaryNouns = /\b(?:soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|military personnel|militiam[ae]n|service members?)\b/i;
+export const militaryNouns = /\b(?:soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|military personnel|militiam[ae]n|militia|rebels?|separatists?|insurgents?|saboteurs?|gunmen|service members?)\b/i;
 
 /** Phrases that state no casualties, and what they state none of. */
 export const noCasualties: { pattern: RegExp; killed: boolean; injured: boolean }[] = [

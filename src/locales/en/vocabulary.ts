@@ -78,7 +78,7 @@ export const ACTORS = {
 /** Words that name the attacker. "The enemy" in a Ukrainian official's words is Russia. */
 export const actorCues: { side: 'russia' | 'ukraine' | 'enemy'; pattern: string }[] = [
   { side: 'russia', pattern: "russian(?:s| forces| troops| army| military| occupation forces| invaders| aviation| artillery| drones?| missiles?| strikes?| attacks?| shelling| bombs?)?|russia(?:'s)?|the occupiers|occupiers|occupying forces|occupation forces|invaders|rashists|racists|orcs|kremlin forces|dpr|lpr|separatists?|pro-russian (?:forces|militants|separatists)|militants|wagner(?: group)?" },
-  { side: 'ukraine', pattern: "ukrainian(?: forces| troops| army| military| defenders| defence forces| defense forces| soldiers| marines| drones?| artillery| units?| aviation| navy| air force| air defen[cs]e)|armed forces of ukraine|ukraine's (?:armed )?forces|afu|zsu|kyiv's (?:forces|troops)|the defence forces|the defense forces|defence forces of ukraine|our (?:forces|troops|defenders|soldiers|units|warriors)" },
+  { side: 'ukraine', pattern: "ukrainian(?: forces| troops| army| military(?:['’]s)?| defenders| defence forces| defense forces| soldiers| marines| drones?| artillery| units?| aviation| navy| air force| air defen[cs]e| shelling| shells| strikes?| fire| missiles?| rockets?| saboteurs| sniper)|kiev(?:['’]s)? (?:forces|troops|military|army)|kyiv(?:['’]s)? (?:military|army)|armed forces of ukraine|ukraine's (?:armed )?forces|afu|zsu|kyiv's (?:forces|troops)|the defence forces|the defense forces|defence forces of ukraine|our (?:forces|troops|defenders|soldiers|units|warriors)" },
   { side: 'enemy', pattern: 'the enemy|enemy(?: forces| troops| artillery| drones?| aviation)?|the adversary' },
 ];
 
