@@ -171,7 +171,13 @@ function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth'], g: Gazette
     ...(t.fatalities !== undefined ? { fatalities: (e.killed ?? 0) === t.fatalities } : {}),
     ...(t.actor1 !== undefined ? { actor1: e.actor1 === t.actor1 } : {}),
     ...(t.weapons !== undefined ? { weapon: a.events.some((x) => x.weapons.some((w) => t.weapons!.includes(w))) } : {}),
+    ...(t.weapons !== undefined ? { weapon_in_text: weaponInText(a, t.weapons) } : {}),
   };
+}
+
+/** The weapon named anywhere in the report's text (a sighting, not only an attack), by the same vocabulary. */
+function weaponInText(a: Analysis, wanted: string[]): boolean {
+  return findWeapons(a.report.text).some((w) => wanted.includes(w));
 }
 
 /** Scores a report with no event: only what its places say can be right. */
@@ -186,6 +192,7 @@ function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<stri
     ...(t.fatalities !== undefined ? { fatalities: t.fatalities === 0 && a.events.length === 0 ? false : false } : {}),
     ...(t.deaths !== undefined ? { deaths: killed === t.deaths } : {}),
     ...(t.weapons !== undefined ? { weapon: a.events.some((e) => e.weapons.some((w) => t.weapons!.includes(w))) } : {}),
+    ...(t.weapons !== undefined ? { weapon_in_text: weaponInText(a, t.weapons) } : {}),
     ...(t.actor1 !== undefined ? { actor1: false } : {}),
   };
 }
@@ -193,7 +200,7 @@ function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<stri
 const METRICS: Record<EvalFormat, string[]> = {
   acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1'],
   ucdp: ['admin1', 'deaths'],
-  cir: ['location', 'admin1', 'weapon'],
+  cir: ['location', 'admin1', 'weapon', 'weapon_in_text'],
 };
 
 /**
@@ -225,7 +232,7 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
         failures[metric]!.push({
           row: c.row,
           text: c.report.text.slice(0, 200),
-          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric === 'weapon' ? 'weapons' : metric] ?? null),
+          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric === 'weapon' || metric === 'weapon_in_text' ? 'weapons' : metric] ?? null),
           found: metric === 'deaths' || metric === 'fatalities'
             ? JSON.stringify(a.events.map((e) => e.killed))
             : metric === 'weapon' ? JSON.stringify(a.events.map((e) => e.weapons))

@@ -21,7 +21,7 @@ export const weapons: VocabularyEntry[] = [
   { label: 'Grad', category: 'MLRS', patterns: ['grads?', 'bm-21'] },
   { label: 'Uragan', category: 'MLRS', patterns: ['uragans?', 'bm-27', '9m27k?'] },
   { label: 'Smerch', category: 'MLRS', patterns: ['smerch(?:es)?', 'bm-30', '9m55k?'] },
-  { label: 'TOS-1', category: 'MLRS', patterns: ['tos-1a?', 'thermobaric (?:rocket|mlrs)'] },
+  { label: 'TOS-1', category: 'MLRS', patterns: ['tos[- ]?1a?', 'thermobaric (?:rocket|mlrs)(?: launchers?| systems?)?', 'solntsepek', 'buratino'] },
   { label: 'HIMARS', category: 'MLRS', patterns: ['himars'] },
   { label: 'MLRS', patterns: ['mlrs', 'multiple(?:[- ]launch)? rocket(?: launchers?| systems?)?', 'rocket launchers?'] },
   { label: 'cluster munitions', patterns: ['cluster (?:munitions?|bombs?|rockets?|shells?)', 'submunitions?', 'bomblets?'] },
