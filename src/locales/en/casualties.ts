@@ -19,10 +19,15 @@ const ADJ = "(?:(?:[A-Z]{2,4}|more|other|further|local|elderly|young|old|ukraini
 const AUX = '(?:\\s+(?:were|was|have been|has been|had been|are|is|got|reportedly|also|later|were reportedly|have reportedly been|was reportedly|being))*';
 const AFTER_NUMBER_KILLED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${killedWords}\\b`, 'i');
 const AFTER_NUMBER_INJURED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))?${AUX}\\s+${injuredWords}\\b`, 'i');
-const BEFORE_NUMBER_KILLED = /\b(?:killing|killed|kills|kill|claimed the lives of|took the lives of|left|leaving)\s+$/i;
+// "a man stepped on a mine and was seriously injured": the verb later in the clause, after "and".
+const ADVERB = '(?:\\s+(?:seriously|severely|critically|badly|slightly|lightly|fatally|mortally))?';
+const LATER_KILLED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))[^.;:]{0,80}?,? and (?:was|were)${ADVERB}\\s+${killedWords}\\b`, 'i');
+const LATER_INJURED = new RegExp(`^(?:\\s+${ADJ}(${casualtyNouns}))[^.;:]{0,80}?,? and (?:was|were)${ADVERB}\\s+${injuredWords}\\b`, 'i');
+const BEFORE_NUMBER_KILLED = /\b(?:killing|killed|kills|kill|claimed the lives of|took the lives of|left|leaving|shot dead|executed|murdered)\s+$/i;
 const BEFORE_NUMBER_INJURED = /\b(?:wounding|wounded|wound|injuring|injured|injures|injure|wounds|hurting|hurt)\s+$/i;
 const NOUN_AFTER = new RegExp(`^\\s+${ADJ}(${casualtyNouns})`, 'i');
-const SINGLE = new RegExp(`\\b(an?|one) ${ADJ}(man|woman|child|boy|girl|teenager|pensioner|civilian|resident|soldier|serviceman|person|driver|worker|volunteer|police officer|rescuer|elderly (?:man|woman))\\b`, 'gi');
+// "its driver", "the man": one person too (every noun here is singular).
+const SINGLE = new RegExp(`\\b(an?|one|its|the|his|her) ${ADJ}(man|woman|child|boy|girl|teenager|pensioner|civilian|resident|soldier|serviceman|person|driver|worker|volunteer|police officer|rescuer|elderly (?:man|woman))\\b`, 'gi');
 const TOLL = /\bdeath toll(?: [^,.;]{0,80}?)? (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|climbs|increases|stands|stood) (?:to |at )?(?:at least )?(\d+|[a-z-]+)/i;
 const INJURED_TOLL = /\b(?:number of (?:the )?(?:injured|wounded)|injured toll) (?:has |had )?(?:rose|risen|climbed|increased|grew|grown|reached|rises|stands|stood) (?:to |at )?(\d+|[a-z-]+)/i;
 
@@ -108,6 +113,13 @@ export function findCasualties(text: string, base = 0, found?: readonly NumberMe
     if (k || j) {
       const m = (k ?? j)!;
       figures.push({ kind: k ? 'killed' : 'injured', value: n.value, civilian: civilianOf(m[1]), update: false, children: childrenOf(n.value, m[1], m[0]), start: base + n.start, end: base + n.end + m[0].length, reason: `"${text.slice(n.start, n.end + m[0].length).trim()}"` });
+      continue;
+    }
+    const lk = after.match(LATER_KILLED);
+    const lj = lk ? null : after.match(LATER_INJURED);
+    if (lk || lj) {
+      const m = (lk ?? lj)!;
+      figures.push({ kind: lk ? 'killed' : 'injured', value: n.value, civilian: civilianOf(m[1]), update: false, children: childrenOf(n.value, m[1], m[0]), start: base + n.start, end: base + n.end + m[0].length, reason: `"${text.slice(n.start, n.end + m[0].length).trim()}"` });
       continue;
     }
     const bk = BEFORE_NUMBER_KILLED.test(before);
