@@ -198,6 +198,9 @@ export interface ExtractedEvent extends Omit<SitrepEvent, 'id' | 'sources'> {
   detail: {
     civilian: boolean | null;
     outcome: 'repelled' | null;
+    /** Interceptions: drones or missiles launched and destroyed, when counted ("shot down 40 of 45 drones"). */
+    launched: number | null;
+    destroyed: number | null;
     speaker: Speaker | null;
     /** Children among the killed and injured: 0 when casualties are stated and none is a child, null when unknown. */
     children: { killed: number | null; injured: number | null };

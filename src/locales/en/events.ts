@@ -14,6 +14,14 @@ export interface TriggerRule {
   specific: boolean;
   reason: string;
   outcome?: 'repelled';
+  /** "X repelled ...", "X shot down ...": the side named before the trigger defends, unless the verb is passive. */
+  defenderFirst?: boolean;
+  /**
+   * A change of control: the event needs a place named right after the verb, and its sub-event type follows
+   * the side that took the place (Ukraine: Government regains territory; Russia: Non-state actor overtakes
+   * territory). `regain` verbs ("liberated", "retook") tell of Ukraine's forces unless a Russian speaker says them.
+   */
+  territory?: 'take' | 'regain';
 }
 
 export const triggerRules: TriggerRule[] = [
@@ -22,17 +30,27 @@ export const triggerRules: TriggerRule[] = [
     pattern: /\b(?:shot down|shoot down|intercepted|intercept(?:s|ing)?|downed|neutrali[sz]ed|destroyed (?:\S+ )?(?:of (?:the )?)?(?:\d+|[a-z-]+) (?:\S+ )?(?:drones|missiles|uavs|shaheds)|air defen[cs]e (?:units |forces |systems )?(?:destroyed|shot|were working|worked|repelled))\b/i,
     specific: true,
     reason: 'interception',
+    defenderFirst: true,
   },
   {
     sub: 'Armed clash',
-    pattern: /\b(?:repelled|repulsed|beat back|beaten back|fought off|fended off|thwarted|stopped|foiled)\b[^.]{0,80}?\b(?:assaults?|attacks?|attempts?|offensives?|advances?|assault groups?|storming)\b|\b(?:assaults?|attacks?|attempts? to advance|offensives?)\b[^.]{0,40}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|thwarted|stopped)\b/i,
+    pattern: /\b(?:repelled|repulsed|beat back|beaten back|fought off|fended off|thwarted|stopped|foiled)\b[^.]{0,80}?\b(?:assaults?|attacks?|attempts?|offensives?|advances?|assault groups?|storming)\b/i,
+    specific: true,
+    reason: 'assault repelled',
+    outcome: 'repelled',
+    defenderFirst: true,
+  },
+  {
+    // "Russian assaults near X were repelled", "Russian troops tried to advance ... but were pushed back": the subject attacked.
+    sub: 'Armed clash',
+    pattern: /\b(?:assaults?|attacks?|attempts? to advance|offensives?)\b[^.]{0,40}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|thwarted|stopped)\b|\b(?:advance|break through|storm|assault|attack|attacked|assaulted|stormed)\b[^.]{0,80}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|pushed back|driven back|thrown back|forced to retreat)\b/i,
     specific: true,
     reason: 'assault repelled',
     outcome: 'repelled',
   },
   {
     sub: 'Armed clash',
-    pattern: /\b(?:assault(?:ed|s|ing)?|stormed|storming|ground attacks?|offensive (?:actions?|operations?)|attempted to (?:advance|break through|storm)|tried to (?:advance|break through|storm)|attempts? to advance|clash(?:es|ed)?|fierce fighting|heavy fighting|fighting (?:near|in|around|continues|continued)|firefights?|battles? (?:near|for|in))\b/i,
+    pattern: /\b(?:assault(?:ed|s|ing)?|stormed|storming|ground attacks?|offensive (?:actions?|operations?)|attempted to (?:advance|break through|storm)|tried to (?:advance|break through|storm)|attempts? to advance|clash(?:es|ed)?|fierce fighting|heavy fighting|fighting (?:near|in|around|continues|continued|took place|broke out|between)|firefights?|battles? (?:near|for|in))\b/i,
     specific: true,
     reason: 'ground assault or clash',
   },
@@ -41,6 +59,41 @@ export const triggerRules: TriggerRule[] = [
     pattern: /\b(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|bombed|bombing|dropped (?:an? )?(?:[\w-]+ ){0,2}(?:explosives?|bombs?|grenades?|munitions?|ammunition)|guided (?:aerial )?bombs?|glide bombs?|kabs?|struck by (?:a |an )?(?:drone|uav|shahed|bomb)|hit by (?:a |an )?(?:drone|uav|shahed|bomb))\b/i,
     specific: true,
     reason: 'air or drone strike',
+  },
+  {
+    // Mines, booby traps and unexploded munitions; before shelling, so that "an unexploded shell" is not a shelling.
+    sub: 'Remote explosive/landmine/IED',
+    pattern: /\b(?:land ?mines?|(?:anti-(?:tank|personnel)|pfm-1|petal|butterfly|tripwire|tm-62|mon-\d+|ozm-\d+) mines?|mine (?:blast|explosion)s?|(?:hit|struck|stepped on|trod on|ran over|drove over|drove onto|triggered|detonated) (?:a |an )?(?:russian |enemy )?mine|blown up by a mine|explosive devices?|improvised explosive|ieds?|booby[- ]traps?|booby[- ]trapped|tripwires?|unexploded (?:[\w-]+ )?(?:ordnance|munitions?|shells?|bombs?|rockets?|explosives?|submunitions?|mines?)|explosive (?:objects?|remnants of war))\b/i,
+    specific: true,
+    reason: 'mine, explosive device or unexploded munition',
+  },
+  {
+    // Violence against civilians at close range: shootings, executions, torture (ACLED's "Attack").
+    sub: 'Attack',
+    pattern: /\b(?:shot dead|shot and killed|executed|tortured|beat(?:en)? to death|shot (?:at )?(?:a |an |two |three |\d+ )?(?:unarmed |local |elderly |young )*(?:civilians?|residents?|m[ae]n|wom[ae]n|people|volunteers?|cyclists?|pedestrians?|evacuees|family)|opened fire on (?:a |an |the )?(?:civilians?|civilian (?:cars?|vehicles?|bus(?:es)?|convoys?)|evacuation (?:cars?|vehicles?|bus(?:es)?|convoys?)|residents?|local residents?|people|pedestrians?|cyclists?|(?:car|vehicle|minibus|bus) (?:carrying|with) civilians))\b/i,
+    specific: true,
+    reason: 'civilians shot, executed or tortured',
+  },
+  {
+    sub: 'Abduction/forced disappearance',
+    pattern: /\b(?:abducted|kidnapped|forcibly disappeared)\b/i,
+    specific: true,
+    reason: 'abduction',
+  },
+  {
+    // "captured Lysychansk", "took control of Sievierodonetsk": checked to be followed by a place name (see extract).
+    sub: 'Non-state actor overtakes territory',
+    pattern: /(?<!\b(?:in|of|to|the|from|into|at|near|for|recently|newly|partially|temporarily|already) )\b(?:captured|seized|overran|took (?:full )?control (?:of|over)|taken (?:full )?control (?:of|over)|gained (?:full )?control (?:of|over)|established (?:full )?control (?:of|over)|took over|entered)(?: the (?:village|town|city|settlement) of)? /,
+    specific: true,
+    reason: 'a place taken',
+    territory: 'take',
+  },
+  {
+    sub: 'Government regains territory',
+    pattern: /(?<!\b(?:in|of|to|the|from|into|at|near|for|recently|newly|partially|already) )\b(?:liberated|retook|recaptured|regained (?:full )?control (?:of|over)|restored control (?:of|over)|de-occupied|returned control (?:of|over))(?: the (?:village|town|city|settlement) of)? /,
+    specific: true,
+    reason: 'a place retaken',
+    territory: 'regain',
   },
   {
     sub: 'Shelling/artillery/missile attack',
