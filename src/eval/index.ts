@@ -33,6 +33,8 @@ interface Case {
     fatalities?: number;
     deaths?: number;
     actor1?: string;
+    /** ACLED's second actor; "" when the row names none (sitrep's null). */
+    actor2?: string;
     /** Weapon labels the row names (CIR's arms/munition), any of which sitrep must find. */
     weapons?: string[];
     /** The dataset files Kyiv City under Kyiv oblast and Sevastopol under Crimea (CIR does). */
@@ -84,6 +86,7 @@ function acledCases(rows: Record<string, string>[]): Case[] {
       sub_event_type: r.sub_event_type,
       fatalities: num(r.fatalities) ?? undefined,
       actor1: r.actor1,
+      actor2: r.actor2,
     },
   }));
 }
@@ -170,6 +173,7 @@ function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth'], g: Gazette
     ...(t.sub_event_type !== undefined ? { sub_event_type: e.sub_event_type === t.sub_event_type } : {}),
     ...(t.fatalities !== undefined ? { fatalities: (e.killed ?? 0) === t.fatalities } : {}),
     ...(t.actor1 !== undefined ? { actor1: e.actor1 === t.actor1 } : {}),
+    ...(t.actor2 !== undefined ? { actor2: (e.actor2 ?? '') === t.actor2.trim() } : {}),
     ...(t.weapons !== undefined ? { weapon: a.events.some((x) => x.weapons.some((w) => t.weapons!.includes(w))) } : {}),
     ...(t.weapons !== undefined ? { weapon_in_text: weaponInText(a, t.weapons) } : {}),
   };
@@ -194,11 +198,12 @@ function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<stri
     ...(t.weapons !== undefined ? { weapon: a.events.some((e) => e.weapons.some((w) => t.weapons!.includes(w))) } : {}),
     ...(t.weapons !== undefined ? { weapon_in_text: weaponInText(a, t.weapons) } : {}),
     ...(t.actor1 !== undefined ? { actor1: false } : {}),
+    ...(t.actor2 !== undefined ? { actor2: false } : {}),
   };
 }
 
 const METRICS: Record<EvalFormat, string[]> = {
-  acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1'],
+  acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1', 'actor2'],
   ucdp: ['admin1', 'deaths'],
   cir: ['location', 'admin1', 'weapon', 'weapon_in_text'],
 };
@@ -236,7 +241,7 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
           found: metric === 'deaths' || metric === 'fatalities'
             ? JSON.stringify(a.events.map((e) => e.killed))
             : metric === 'weapon' ? JSON.stringify(a.events.map((e) => e.weapons))
-            : JSON.stringify(p ? { name: p.name, admin1: p.admin1 } : null) + (a.events[0] ? ` ${a.events[0].sub_event_type} ${a.events[0].date} ${a.events[0].actor1}` : ' (no event)'),
+            : JSON.stringify(p ? { name: p.name, admin1: p.admin1 } : null) + (a.events[0] ? ` ${a.events[0].sub_event_type} ${a.events[0].date} ${a.events[0].actor1} / ${a.events[0].actor2}` : ' (no event)'),
         });
       }
     }
