@@ -130,7 +130,7 @@ function attackerSide(text: string, speaker: Speaker | null, triggerAt = 0): { s
   cues.sort((a, b) => a.at - b.at);
   let i = cues.filter((c) => c.at < triggerAt).length - 1;
   // "Russian and Ukrainian forces clashed": of a subject of two sides, the one named first.
-  while (i > 0 && /^\s*(?:and|,)\s*$/.test(text.slice(cues[i - 1]!.end, cues[i]!.at))) i--;
+  while (i > 0 && /^\s*,?\s*and\s*$/.test(text.slice(cues[i - 1]!.end, cues[i]!.at))) i--;
   const first = i >= 0 ? cues[i] : cues[0];
   if (first?.side === 'enemy') {
     if (speaker?.side === 'Russia') return { side: 'ukraine', at: first.at, end: first.end, reason: '"the enemy" in a Russian speaker\'s words' };
@@ -322,7 +322,9 @@ export function extract(doc: Recognised): Extracted {
           : actor.side !== null ? PEOPLE_KILLED : KILLED_IN_WAR;
       trigger = { rule, match: text.match(/\S+/) as RegExpMatchArray };
     }
-    const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
+    // A generic attack word counts with an attacker, a weapon, a casualty, or a count of attacks on a settlement ("counted 31 attacks in Orikhiv").
+    const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0)
+      || (attackCounts.length > 0 && settlements.length > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;
     if (eventful && !blocked && !isAggregate) {
       const rule = trigger!.rule;
