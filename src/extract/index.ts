@@ -323,7 +323,9 @@ export function extract(doc: Recognised): Extracted {
       trigger = { rule, match: text.match(/\S+/) as RegExpMatchArray };
     }
     // A generic attack word counts with an attacker, a weapon, a casualty, or a count of attacks on a settlement ("counted 31 attacks in Orikhiv").
-    const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0)
+    // "entered X", "took over X" change control only when an armed side does it (not "a convoy entered Kupiansk").
+    const unarmedEntry = trigger?.rule.territory === 'take' && actor.side === null && /\b(?:entered|took over)\b/.test(trigger.match[0]);
+    const eventful = trigger !== null && !unarmedEntry && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0)
       || (attackCounts.length > 0 && settlements.length > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;
     if (eventful && !blocked && !isAggregate) {
