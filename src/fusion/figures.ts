@@ -31,13 +31,14 @@ export const FIGURE_RULE =
   'a later figure from the same source replaces its earlier one; of the figures that stand, the lowest (ACLED: the most conservative credible figure)';
 
 /**
- * Who gave a figure: the speaker (its name, else its role), else the outlet's
+ * Who gave a figure: the speaker (its role, else its name), else the outlet's
  * independent source. `sourceOf` maps a report to its independent source.
  */
 function sourceKey(m: Mention, sourceOf: (document: string) => string): string {
   const s = m.speaker;
-  if (s?.name) return `speaker:${s.name.toLowerCase()}`;
+  // One incident lies in one oblast, so "the regional governor" and "Governor Serhii Lysak" are one person.
   if (s?.role) return `speaker:${s.role}${s.side ? `/${s.side}` : ''}`;
+  if (s?.name) return `speaker:${s.name.toLowerCase()}`;
   return `source:${sourceOf(m.document)}`;
 }
 

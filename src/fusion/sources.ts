@@ -12,6 +12,7 @@ export type SourceKind = 'official (Ukraine)' | 'official (Russia)' | 'official'
 const WIRE = /\b(?:reuters|associated press|ap|agence france[- ]presse|afp|interfax(?:-ukraine)?|(?:itar-)?tass|ria novosti|ria|ukrinform|unian|xinhua|dpa|bloomberg|efe|ansa|anadolu)\b/i;
 /** Social networks and messengers, by name or address. */
 const SOCIAL = /\b(?:telegram|t\.me|facebook|fb\.com|twitter|x\.com|vk\.com|vkontakte|instagram|youtube|tiktok)\b/i;
+const VIA_SOCIAL = /\b(?:on|via|in a|in his|in her|in its) (?:telegram|facebook|twitter|x|instagram|youtube)\b/i;
 /** Roles of local government (the speaker attribution's vocabulary). */
 const LOCAL = new Set(['governor', 'head of administration', 'mayor', 'local head', 'administration']);
 
@@ -35,7 +36,8 @@ export function kindsOf(m: Mention): SourceKind[] {
   else if (s?.role && LOCAL.has(s.role)) kinds.push('local authority');
   else if (s?.role) kinds.push(s.side === 'Ukraine' ? 'official (Ukraine)' : s.side === 'Russia' ? 'official (Russia)' : 'official');
   const outlet = `${m.outlet ?? ''} ${hostOf(m.url) ?? ''}`;
-  if (SOCIAL.test(outlet) || (s && SOCIAL.test(s.text))) kinds.push('social');
+  // Posted on a network: the outlet is one, or the report says the speaker wrote there ("said on Telegram").
+  if (SOCIAL.test(outlet) || (s && SOCIAL.test(s.text)) || VIA_SOCIAL.test(m.quote)) kinds.push('social');
   if (WIRE.test(m.outlet ?? '') || WIRE.test(hostOf(m.url) ?? '')) kinds.push('wire agency');
   else if (m.outlet && !SOCIAL.test(outlet)) kinds.push('media');
   return kinds;
