@@ -118,8 +118,26 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Word overlap a mention needs with some mention of an incident to join it without a place in common. */
+/** Word overlap that on its own shows two reports without a common place tell one thing. */
 export const UNPLACED_SIMILARITY = 0.4;
+/** Word overlap enough when the reports also give the same toll (2 or more killed, or injured). */
+export const UNPLACED_SIMILARITY_SAME_TOLL = 0.1;
+
+/**
+ * Evidence, beyond the place, that a mention tells the same thing as one of an
+ * incident's mentions: much the same words, or some words in common and the
+ * same toll. Returns the best word overlap that counts, or null.
+ */
+function sameStory(inc: IncidentShape, m: Mention, words: (m: Mention) => Set<string>): number | null {
+  const w = words(m);
+  let best: number | null = null;
+  for (const o of inc.mentions) {
+    const j = jaccard(w, words(o));
+    const toll = (m.killed !== null && m.killed >= 2 && m.killed === o.killed) || (m.injured !== null && m.injured >= 2 && m.injured === o.injured);
+    if (j >= UNPLACED_SIMILARITY || (toll && j >= UNPLACED_SIMILARITY_SAME_TOLL)) best = Math.max(best ?? 0, j);
+  }
+  return best;
+}
 
 const overlap = (a: [number, number], b: [number, number]): boolean => a[0] <= b[1] && b[0] <= a[1];
 const intersect = (a: [number, number], b: [number, number]): [number, number] => [Math.max(a[0], b[0]), Math.min(a[1], b[1])];
@@ -136,8 +154,9 @@ export interface Match {
  * Whether `m` (with its date span `ms`) can join incident `inc`, and how well.
  * Rules, in order: the dates must overlap (an undated side matches nothing
  * dated); placed with placed must share or contain a place in one oblast;
- * without a place on either side, the mention must share at least
- * {@link UNPLACED_SIMILARITY} of its words with one of the incident's mentions;
+ * without a place on either side, or with only the oblast on both, the
+ * mention must tell the same story as one of the incident's mentions
+ * (much the same words, or the same toll and some words in common);
  * every mention's type must be compatible and its actors too.
  */
 export function match(inc: IncidentShape, m: Mention, ms: [number, number] | null, words: (m: Mention) => Set<string>): Match | null {
@@ -152,14 +171,18 @@ export function match(inc: IncidentShape, m: Mention, ms: [number, number] | nul
     if (p === null) return null;
     // Every placed mention must also fit (two settlements under one oblast-level report are not one place).
     for (const o of inc.mentions) if (o.place?.admin1 && placeScore(o.place, m.place!) === null) return null;
+    // Two reports that name only the oblast share no place worth the name: they need the same story too.
+    if (placeLevel(m.place) === 1 && placeLevel(inc.place) === 1) {
+      const story = sameStory(inc, m, words);
+      if (story === null) return null;
+      score += story;
+    }
     score += p;
     if (placeLevel(m.place) > placeLevel(inc.place)) place = m.place;
   } else {
-    const w = words(m);
-    let best = 0;
-    for (const o of inc.mentions) best = Math.max(best, jaccard(w, words(o)));
-    if (best < UNPLACED_SIMILARITY) return null;
-    score += best;
+    const story = sameStory(inc, m, words);
+    if (story === null) return null;
+    score += story;
     if (placed) place = m.place;
   }
   let typeBest = 0;
