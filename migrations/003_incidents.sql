@@ -4,8 +4,8 @@
 -- An incident is only its membership: which stored events (mentions) it joins,
 -- with the fields fusion compares copied beside each (events never change).
 -- Its place, date, sources, corroboration and figures are derived from them
--- when read (src/fusion). The columns below are what blocking needs: the oblast
--- (null while no mention is placed) and the days every mention can be about.
+-- when read (src/fusion). The columns below say where and when it is: the
+-- oblast (null while no mention is placed) and the days every mention can be about.
 
 CREATE TABLE incidents (
   id          text PRIMARY KEY,
@@ -14,8 +14,17 @@ CREATE TABLE incidents (
   day_end     integer,
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX incidents_block_idx ON incidents (admin1, day_start);
-CREATE INDEX incidents_day_idx ON incidents (day_start);
+
+-- Blocking: an incident is filed under (its oblast, or '?' while unplaced) and
+-- under '*', for each day it can be about (-1000000 when undated). A new
+-- mention reads only the incidents of its own blocks.
+CREATE TABLE incident_blocks (
+  block       text NOT NULL,
+  day         integer NOT NULL,
+  incident_id text NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+  PRIMARY KEY (block, day, incident_id)
+);
+CREATE INDEX incident_blocks_incident_idx ON incident_blocks (incident_id);
 
 CREATE TABLE incident_mentions (
   event_id    text PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,

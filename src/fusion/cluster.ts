@@ -12,16 +12,33 @@ export interface Incident extends IncidentShape {
   id: string;
 }
 
+/** The day used for undated incidents and mentions (they block only with each other). */
+export const UNDATED = -1_000_000;
+
 /**
- * Block keys: `<block>|<day>` for each day it can be about. An incident is
- * filed under its oblast (or `?` when unplaced) and under `*` (every incident).
+ * Blocks as (block, day) pairs, one per day something can be about. An
+ * incident is filed under its oblast (or `?` when unplaced) and under `*`
+ * (every incident).
  */
-function keys(block: string, s: [number, number] | null): string[] {
-  if (s === null) return [`${block}|undated`];
-  const out: string[] = [];
-  for (let d = s[0]; d <= s[1]; d++) out.push(`${block}|${d}`);
+export function incidentBlocks(admin1: string | null, s: [number, number] | null): [string, number][] {
+  return [...dayKeys(admin1 ?? '?', s), ...dayKeys('*', s)];
+}
+
+/** The blocks a mention searches: its oblast's and the unplaced incidents' when it is placed, every incident's when not. */
+export function mentionBlocks(m: Mention): [string, number][] {
+  const s = span(m);
+  const admin1 = m.place?.admin1 ?? null;
+  return admin1 === null ? dayKeys('*', s) : [...dayKeys(admin1, s), ...dayKeys('?', s)];
+}
+
+function dayKeys(block: string, s: [number, number] | null): [string, number][] {
+  if (s === null) return [[block, UNDATED]];
+  const out: [string, number][] = [];
+  for (let d = s[0]; d <= s[1]; d++) out.push([block, d]);
   return out;
 }
+
+const keyOf = ([b, d]: [string, number]): string => `${b}|${d}`;
 
 export interface AddResult {
   incident: Incident;
@@ -65,7 +82,7 @@ export class Fusion {
 
   private register(inc: Incident): void {
     this.unregister(inc.id);
-    const ks = [...keys(inc.admin1 ?? '?', inc.span), ...keys('*', inc.span)];
+    const ks = incidentBlocks(inc.admin1, inc.span).map(keyOf);
     for (const k of ks) {
       let set = this.blocks.get(k);
       if (!set) this.blocks.set(k, (set = new Set()));
@@ -86,12 +103,8 @@ export class Fusion {
 
   /** The incidents a mention is compared with. */
   candidates(m: Mention): Incident[] {
-    const s = span(m);
-    const admin1 = m.place?.admin1 ?? null;
     const ids = new Set<string>();
-    // A placed mention: incidents of its oblast and those nobody has placed yet; an unplaced one: any.
-    const blocks = admin1 === null ? ['*'] : [admin1, '?'];
-    for (const b of blocks) for (const k of keys(b, s)) for (const id of this.blocks.get(k) ?? []) ids.add(id);
+    for (const k of mentionBlocks(m)) for (const id of this.blocks.get(keyOf(k)) ?? []) ids.add(id);
     return [...ids].map((id) => this.byId.get(id)!);
   }
 

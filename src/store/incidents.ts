@@ -5,8 +5,8 @@
  * size of the store.
  */
 import type { RawReport } from '../core/types.js';
-import { Fusion, fusable, incidentOf, type Incident } from '../fusion/cluster.js';
-import { MAX_SPAN_DAYS, span, type Mention } from '../fusion/mention.js';
+import { Fusion, fusable, incidentBlocks, incidentOf, mentionBlocks, type Incident } from '../fusion/cluster.js';
+import { isDefaultDate, type Mention, type MentionSpeaker } from '../fusion/mention.js';
 
 type Tx = { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> };
 
@@ -21,35 +21,39 @@ export function revisionKey(r: Pick<RawReport, 'url' | 'origin' | 'format'>): st
   return `file:${r.origin}`;
 }
 
-/** Incidents (with their mentions) by id. */
-async function loadIncidents(tx: Tx, ids: string[]): Promise<Incident[]> {
-  if (ids.length === 0) return [];
-  const rows = (await tx.query<{ incident_id: string; mention: Mention }>(
-    'SELECT incident_id, mention FROM incident_mentions WHERE incident_id = ANY($1::text[]) ORDER BY incident_id, event_id',
-    [ids],
-  )).rows;
+function group(rows: { incident_id: string; mention: Mention }[]): Incident[] {
   const by = new Map<string, Mention[]>();
-  for (const r of rows) by.set(r.incident_id, [...(by.get(r.incident_id) ?? []), r.mention]);
+  for (const r of rows) {
+    let ms = by.get(r.incident_id);
+    if (!ms) by.set(r.incident_id, (ms = []));
+    ms.push(r.mention);
+  }
   return [...by.entries()].map(([id, ms]) => incidentOf(id, ms));
 }
 
-/** Ids of the incidents in the blocks of these mentions: their oblast (or any, when unplaced) on the days they can be about. */
-async function candidateIds(tx: Tx, mentions: Mention[]): Promise<string[]> {
-  const q = mentions.map((m) => ({ a: m.place?.admin1 ?? null, s: span(m) }));
-  if (q.length === 0) return [];
-  const admin1 = q.map((x) => x.a);
-  const start = q.map((x) => x.s?.[0] ?? null);
-  const end = q.map((x) => x.s?.[1] ?? null);
-  const rows = (await tx.query<{ id: string }>(
-    `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) AS q(a, s, e))
-     SELECT i.id FROM q JOIN incidents i ON i.admin1 = q.a AND i.day_start BETWEEN q.s - ${MAX_SPAN_DAYS} AND q.e AND i.day_end >= q.s
-     UNION SELECT i.id FROM q JOIN incidents i ON i.admin1 IS NULL AND i.day_start BETWEEN q.s - ${MAX_SPAN_DAYS} AND q.e AND i.day_end >= q.s
-     UNION SELECT i.id FROM q JOIN incidents i ON q.a IS NULL AND i.day_start BETWEEN q.s - ${MAX_SPAN_DAYS} AND q.e AND i.day_end >= q.s
-     UNION SELECT i.id FROM q JOIN incidents i ON q.s IS NULL AND i.day_start IS NULL AND (i.admin1 = q.a OR i.admin1 IS NULL OR q.a IS NULL)`,
-    [admin1, start, end],
-  )).rows;
-  return rows.map((r) => r.id);
+/** Incidents (with their mentions) by id. */
+async function loadIncidents(tx: Tx, ids: string[]): Promise<Incident[]> {
+  if (ids.length === 0) return [];
+  return group((await tx.query<{ incident_id: string; mention: Mention }>(
+    'SELECT incident_id, mention FROM incident_mentions WHERE incident_id = ANY($1::text[]) ORDER BY incident_id, event_id',
+    [ids],
+  )).rows);
 }
+
+/** The incidents (with their mentions) in the blocks of these mentions: their oblast, or any when unplaced, on the days they can be about. One query. */
+async function candidates(tx: Tx, mentions: Mention[]): Promise<Incident[]> {
+  const keys = [...new Map(mentions.flatMap(mentionBlocks).map((k) => [`${k[0]}|${k[1]}`, k])).values()];
+  if (keys.length === 0) return [];
+  return group((await tx.query<{ incident_id: string; mention: Mention }>(
+    `SELECT m.incident_id, m.mention FROM incident_mentions m
+     WHERE m.incident_id IN (SELECT b.incident_id FROM unnest($1::text[], $2::int[]) AS q(block, day)
+                             JOIN incident_blocks b ON b.block = q.block AND b.day = q.day)
+     ORDER BY m.incident_id, m.event_id`,
+    [keys.map((k) => k[0]), keys.map((k) => k[1])],
+  )).rows);
+}
+
+const sameShape = (a: Incident, b: Incident): boolean => a.admin1 === b.admin1 && a.span?.[0] === b.span?.[0] && a.span?.[1] === b.span?.[1];
 
 /**
  * Fuses one report's mentions into the stored incidents, after taking out the
@@ -65,8 +69,9 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
   const affected = await loadIncidents(tx, affectedIds);
   const orphans = affected.flatMap((i) => i.mentions.filter((m) => !removedSet.has(m.id)));
   const incoming = [...orphans, ...added.filter(fusable)];
-  const candidates = (await candidateIds(tx, incoming)).filter((id) => !affectedIds.includes(id));
-  const fusion = new Fusion(await loadIncidents(tx, candidates));
+  const loaded = (await candidates(tx, incoming)).filter((i) => !affectedIds.includes(i.id));
+  const before = new Map([...affected, ...loaded].map((i) => [i.id, i]));
+  const fusion = new Fusion(loaded);
   let joined = 0;
   let created = 0;
   const reasons = new Map<string, string>();
@@ -81,13 +86,38 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
   const changed = fusion.takeChanged();
   const gone = affectedIds.filter((id) => !fusion.get(id));
   if (gone.length) await tx.query('DELETE FROM incidents WHERE id = ANY($1::text[])', [gone]);
-  for (const id of changed) {
-    const inc = fusion.get(id)!;
+  // Only incidents that are new, or whose oblast or days changed, are written again (joining one usually changes neither).
+  const reshaped = changed.map((id) => fusion.get(id)!).filter((i) => !before.has(i.id) || !sameShape(before.get(i.id)!, i));
+  if (reshaped.length) {
     await tx.query(
-      `INSERT INTO incidents (id, admin1, day_start, day_end) VALUES ($1, $2, $3, $4)
+      `INSERT INTO incidents (id, admin1, day_start, day_end) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
        ON CONFLICT (id) DO UPDATE SET admin1 = EXCLUDED.admin1, day_start = EXCLUDED.day_start, day_end = EXCLUDED.day_end, updated_at = now()`,
-      [id, inc.admin1, inc.span?.[0] ?? null, inc.span?.[1] ?? null],
+      [reshaped.map((i) => i.id), reshaped.map((i) => i.admin1), reshaped.map((i) => i.span?.[0] ?? null), reshaped.map((i) => i.span?.[1] ?? null)],
     );
+    // Refile them under their blocks: take out the blocks they left, add the new ones.
+    const drop: [string, number, string][] = [];
+    const add: [string, number, string][] = [];
+    for (const i of reshaped) {
+      const old = before.get(i.id);
+      const was = new Set(old ? incidentBlocks(old.admin1, old.span).map(([b, d]) => `${b}|${d}`) : []);
+      const now = incidentBlocks(i.admin1, i.span);
+      const nowKeys = new Set(now.map(([b, d]) => `${b}|${d}`));
+      for (const [b, d] of old ? incidentBlocks(old.admin1, old.span) : []) if (!nowKeys.has(`${b}|${d}`)) drop.push([b, d, i.id]);
+      for (const [b, d] of now) if (!was.has(`${b}|${d}`)) add.push([b, d, i.id]);
+    }
+    if (drop.length) {
+      await tx.query(
+        `DELETE FROM incident_blocks b USING unnest($1::text[], $2::int[], $3::text[]) AS q(block, day, id)
+         WHERE b.block = q.block AND b.day = q.day AND b.incident_id = q.id`,
+        [drop.map((x) => x[0]), drop.map((x) => x[1]), drop.map((x) => x[2])],
+      );
+    }
+    if (add.length) {
+      await tx.query(
+        'INSERT INTO incident_blocks (block, day, incident_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING',
+        [add.map((x) => x[0]), add.map((x) => x[1]), add.map((x) => x[2])],
+      );
+    }
   }
   const moved = changed.flatMap((id) => fusion.get(id)!.mentions.filter((m) => reasons.has(m.id)).map((m) => ({ id, m })));
   if (moved.length) {
@@ -104,10 +134,47 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
 
 /** Every incident with its mentions. */
 export async function allIncidents(tx: Tx): Promise<Incident[]> {
-  const rows = (await tx.query<{ incident_id: string; mention: Mention }>(
+  return group((await tx.query<{ incident_id: string; mention: Mention }>(
     'SELECT incident_id, mention FROM incident_mentions ORDER BY incident_id, event_id',
+  )).rows);
+}
+
+/**
+ * Fuses the stored events that are in no incident yet: events stored before
+ * incidents existed (migration 3). In publication order, in one transaction.
+ * Returns how many mentions it fused.
+ */
+export async function fuseUnfused(tx: Tx): Promise<number> {
+  const rows = (await tx.query<{
+    id: string; document: string; outlet: string | null; url: string | null; published: Date | string | null;
+    event_type: Mention['event_type']; sub_event_type: Mention['sub_event_type']; date_s: string | null; date_end_s: string | null;
+    time_precision: Mention['time_precision']; actor1: string | null; actor2: string | null; place_name: string | null; place_id: string | null;
+    admin1: string | null; admin2: string | null; lat: number | null; lon: number | null; geo_precision: 1 | 2 | 3 | null;
+    attacks: number | null; killed: number | null; injured: number | null; historical: boolean; detail: { speaker?: MentionSpeaker | null };
+    quote: string; provenance: { stage: string; reason: string }[]; text: string;
+  }>(
+    `SELECT DISTINCT ON (d.published, e.id) e.*, to_char(e.date, 'YYYY-MM-DD') AS date_s, to_char(e.date_end, 'YYYY-MM-DD') AS date_end_s,
+       d.id AS document, d.outlet, d.url, d.published, s.quote, s.provenance,
+       (SELECT string_agg(x.quote, ' ' ORDER BY x.provenance = '[]'::jsonb, x.start_offset) FROM event_sources x WHERE x.event_id = e.id) AS text
+     FROM events e
+     JOIN event_sources s ON s.event_id = e.id
+     JOIN documents d ON d.id = s.document_id AND d.superseded_by IS NULL
+     WHERE NOT EXISTS (SELECT 1 FROM incident_mentions m WHERE m.event_id = e.id)
+     ORDER BY d.published NULLS FIRST, e.id, s.provenance = '[]'::jsonb, s.start_offset`,
   )).rows;
-  const by = new Map<string, Mention[]>();
-  for (const r of rows) by.set(r.incident_id, [...(by.get(r.incident_id) ?? []), r.mention]);
-  return [...by.entries()].map(([id, ms]) => incidentOf(id, ms));
+  const mentions: Mention[] = rows.map((r) => ({
+    id: r.id, document: r.document, outlet: r.outlet, url: r.url,
+    published: r.published === null ? null : new Date(r.published).toISOString(),
+    event_type: r.event_type, sub_event_type: r.sub_event_type, date: r.date_s, date_end: r.date_end_s, time_precision: r.time_precision,
+    default_date: isDefaultDate(r.provenance ?? []), actor1: r.actor1, actor2: r.actor2,
+    place: r.place_name === null ? null : { name: r.place_name, id: r.place_id, admin1: r.admin1, admin2: r.admin2, lat: r.lat, lon: r.lon, geo_precision: r.geo_precision },
+    attacks: r.attacks, killed: r.killed, injured: r.injured, historical: r.historical,
+    speaker: r.detail?.speaker ? { text: r.detail.speaker.text, name: r.detail.speaker.name, role: r.detail.speaker.role, side: r.detail.speaker.side } : null,
+    quote: r.quote, text: r.text,
+  }));
+  // Historical mentions are never fused; the rest one document at a time, as they arrived.
+  const byDoc = new Map<string, Mention[]>();
+  for (const m of mentions) if (fusable(m)) byDoc.set(m.document, [...(byDoc.get(m.document) ?? []), m]);
+  for (const ms of byDoc.values()) await fuseIntoStore(tx, ms, []);
+  return [...byDoc.values()].reduce((n, ms) => n + ms.length, 0);
 }

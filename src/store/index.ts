@@ -7,7 +7,7 @@ import { keyedNames, type Gazetteer, type GazetteerSource } from '../geo/gazette
 import { fromSnapshot, toSnapshot, type Snapshot } from '../geo/snapshot.js';
 import { eventId } from '../resolve/index.js';
 import { toMention, type Mention } from '../fusion/mention.js';
-import { allIncidents, fuseIntoStore, revisionKey } from './incidents.js';
+import { allIncidents, fuseIntoStore, fuseUnfused, revisionKey } from './incidents.js';
 import type { Incident } from '../fusion/cluster.js';
 
 /** The SQL the store needs from a database: PGlite now, PostgreSQL later. */
@@ -230,8 +230,12 @@ export class Store {
     return rows.map(toEvent);
   }
 
-  /** Every incident with its mentions (src/fusion describes them). */
+  /**
+   * Every incident with its mentions (src/fusion describes them). Events stored
+   * before incidents existed are fused first, in one transaction.
+   */
   async incidents(): Promise<Incident[]> {
+    await this.db.transaction((tx) => fuseUnfused(tx));
     return allIncidents(this.db);
   }
 
