@@ -14,6 +14,7 @@ const { fuse } = await import(join(root, 'dist/src/fusion/cluster.js'));
 const { describe } = await import(join(root, 'dist/src/fusion/incident.js'));
 const { span } = await import(join(root, 'dist/src/fusion/mention.js'));
 const { incidentBlocks } = await import(join(root, 'dist/src/fusion/cluster.js'));
+const { placeKind } = await import(join(root, 'dist/src/fusion/match.js'));
 const { Store } = await import(join(root, 'dist/src/store/index.js'));
 const { PGlite } = await import('@electric-sql/pglite');
 
@@ -126,8 +127,9 @@ if (have < M) {
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[])`,
       [c.map((m) => m.id), c.map((m) => m.document), c.map((m) => m.quote), c.map(() => 0), c.map((m) => m.quote.length)]);
       // One incident per loaded mention: the store then holds M incidents.
-      await tx.query(`INSERT INTO incidents (id, admin1, day_start, day_end) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])`,
-        [c.map((m) => `inc-${m.id}`), c.map((m) => m.place?.admin1 ?? null), c.map((m) => span(m)?.[0] ?? null), c.map((m) => span(m)?.[1] ?? null)]);
+      await tx.query(`INSERT INTO incidents (id, admin1, day_start, day_end, place_id, place_level) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::int[])`,
+        [c.map((m) => `inc-${m.id}`), c.map((m) => m.place?.admin1 ?? null), c.map((m) => span(m)?.[0] ?? null), c.map((m) => span(m)?.[1] ?? null),
+          c.map((m) => m.place?.id ?? null), c.map((m) => placeKind(m.place))]);
       const blocks = c.flatMap((m) => incidentBlocks(m.place?.admin1 ?? null, span(m)).map(([b, d]) => [b, d, `inc-${m.id}`]));
       await tx.query('INSERT INTO incident_blocks (block, day, incident_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])',
         [blocks.map((x) => x[0]), blocks.map((x) => x[1]), blocks.map((x) => x[2])]);

@@ -12,6 +12,8 @@ CREATE TABLE incidents (
   admin1      text,
   day_start   integer,            -- days since 1970-01-01; null when undated
   day_end     integer,
+  place_id    text,               -- its most specific place
+  place_level smallint NOT NULL DEFAULT 0, -- 0 none, 1 oblast, 2 raion, 3 settlement, 4 city district (src/fusion/match.ts placeKind)
   updated_at  timestamptz NOT NULL DEFAULT now()
 );
 

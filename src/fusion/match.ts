@@ -29,6 +29,16 @@ export function placeLevel(p: EventPlace | null): number {
 }
 
 /**
+ * The kind of place for a first cut in the store: 0 none, 1 oblast, 2 raion,
+ * 3 settlement, 4 city district. Two different settlements (kind 3) never
+ * match; every other pair may (see {@link placeScore}).
+ */
+export function placeKind(p: EventPlace | null): number {
+  const level = placeLevel(p);
+  return level === 3 && / district$/.test(p!.name) ? 4 : level;
+}
+
+/**
  * Whether two places can be where one thing happened: the same place, a place
  * and the region that contains it, or a city district and a point within
  * 15 km of it. Never across oblasts. Returns a score (3 same place, 1

@@ -6,6 +6,7 @@
  */
 import type { RawReport } from '../core/types.js';
 import { Fusion, fusable, incidentBlocks, incidentOf, mentionBlocks, type Incident } from '../fusion/cluster.js';
+import { placeKind } from '../fusion/match.js';
 import { isDefaultDate, type Mention, type MentionSpeaker } from '../fusion/mention.js';
 
 type Tx = { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> };
@@ -40,20 +41,32 @@ async function loadIncidents(tx: Tx, ids: string[]): Promise<Incident[]> {
   )).rows);
 }
 
-/** The incidents (with their mentions) in the blocks of these mentions: their oblast, or any when unplaced, on the days they can be about. One query. */
+/**
+ * The incidents (with their mentions) in the blocks of these mentions: their
+ * oblast, or any when unplaced, on the days they can be about; without those
+ * at another settlement, which can never match. One query.
+ */
 async function candidates(tx: Tx, mentions: Mention[]): Promise<Incident[]> {
-  const keys = [...new Map(mentions.flatMap(mentionBlocks).map((k) => [`${k[0]}|${k[1]}`, k])).values()];
-  if (keys.length === 0) return [];
+  const q = new Map<string, [string, number, string | null, number]>();
+  for (const m of mentions) {
+    for (const [b, d] of mentionBlocks(m)) q.set(`${b}|${d}|${m.place?.id ?? ''}|${placeKind(m.place)}`, [b, d, m.place?.id ?? null, placeKind(m.place)]);
+  }
+  if (q.size === 0) return [];
+  const keys = [...q.values()];
   return group((await tx.query<{ incident_id: string; mention: Mention }>(
     `SELECT m.incident_id, m.mention FROM incident_mentions m
-     WHERE m.incident_id IN (SELECT b.incident_id FROM unnest($1::text[], $2::int[]) AS q(block, day)
-                             JOIN incident_blocks b ON b.block = q.block AND b.day = q.day)
+     WHERE m.incident_id IN (
+       SELECT b.incident_id FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) AS q(block, day, place_id, kind)
+       JOIN incident_blocks b ON b.block = q.block AND b.day = q.day
+       JOIN incidents i ON i.id = b.incident_id
+       WHERE q.kind <> 3 OR i.place_level <> 3 OR i.place_id = q.place_id)
      ORDER BY m.incident_id, m.event_id`,
-    [keys.map((k) => k[0]), keys.map((k) => k[1])],
+    [keys.map((k) => k[0]), keys.map((k) => k[1]), keys.map((k) => k[2]), keys.map((k) => k[3])],
   )).rows);
 }
 
-const sameShape = (a: Incident, b: Incident): boolean => a.admin1 === b.admin1 && a.span?.[0] === b.span?.[0] && a.span?.[1] === b.span?.[1];
+const sameShape = (a: Incident, b: Incident): boolean =>
+  a.admin1 === b.admin1 && a.span?.[0] === b.span?.[0] && a.span?.[1] === b.span?.[1] && a.place?.id === b.place?.id && placeKind(a.place) === placeKind(b.place);
 
 /**
  * Fuses one report's mentions into the stored incidents, after taking out the
@@ -88,44 +101,41 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
   if (gone.length) await tx.query('DELETE FROM incidents WHERE id = ANY($1::text[])', [gone]);
   // Only incidents that are new, or whose oblast or days changed, are written again (joining one usually changes neither).
   const reshaped = changed.map((id) => fusion.get(id)!).filter((i) => !before.has(i.id) || !sameShape(before.get(i.id)!, i));
-  if (reshaped.length) {
+  const drop: [string, number, string][] = [];
+  const add: [string, number, string][] = [];
+  for (const i of reshaped) {
+    const old = before.get(i.id);
+    const was = new Set(old ? incidentBlocks(old.admin1, old.span).map(([b, d]) => `${b}|${d}`) : []);
+    const now = incidentBlocks(i.admin1, i.span);
+    const nowKeys = new Set(now.map(([b, d]) => `${b}|${d}`));
+    for (const [b, d] of old ? incidentBlocks(old.admin1, old.span) : []) if (!nowKeys.has(`${b}|${d}`)) drop.push([b, d, i.id]);
+    for (const [b, d] of now) if (!was.has(`${b}|${d}`)) add.push([b, d, i.id]);
+  }
+  if (drop.length) {
     await tx.query(
-      `INSERT INTO incidents (id, admin1, day_start, day_end) SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
-       ON CONFLICT (id) DO UPDATE SET admin1 = EXCLUDED.admin1, day_start = EXCLUDED.day_start, day_end = EXCLUDED.day_end, updated_at = now()`,
-      [reshaped.map((i) => i.id), reshaped.map((i) => i.admin1), reshaped.map((i) => i.span?.[0] ?? null), reshaped.map((i) => i.span?.[1] ?? null)],
+      `DELETE FROM incident_blocks b USING unnest($1::text[], $2::int[], $3::text[]) AS q(block, day, id)
+       WHERE b.block = q.block AND b.day = q.day AND b.incident_id = q.id`,
+      [drop.map((x) => x[0]), drop.map((x) => x[1]), drop.map((x) => x[2])],
     );
-    // Refile them under their blocks: take out the blocks they left, add the new ones.
-    const drop: [string, number, string][] = [];
-    const add: [string, number, string][] = [];
-    for (const i of reshaped) {
-      const old = before.get(i.id);
-      const was = new Set(old ? incidentBlocks(old.admin1, old.span).map(([b, d]) => `${b}|${d}`) : []);
-      const now = incidentBlocks(i.admin1, i.span);
-      const nowKeys = new Set(now.map(([b, d]) => `${b}|${d}`));
-      for (const [b, d] of old ? incidentBlocks(old.admin1, old.span) : []) if (!nowKeys.has(`${b}|${d}`)) drop.push([b, d, i.id]);
-      for (const [b, d] of now) if (!was.has(`${b}|${d}`)) add.push([b, d, i.id]);
-    }
-    if (drop.length) {
-      await tx.query(
-        `DELETE FROM incident_blocks b USING unnest($1::text[], $2::int[], $3::text[]) AS q(block, day, id)
-         WHERE b.block = q.block AND b.day = q.day AND b.incident_id = q.id`,
-        [drop.map((x) => x[0]), drop.map((x) => x[1]), drop.map((x) => x[2])],
-      );
-    }
-    if (add.length) {
-      await tx.query(
-        'INSERT INTO incident_blocks (block, day, incident_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) ON CONFLICT DO NOTHING',
-        [add.map((x) => x[0]), add.map((x) => x[1]), add.map((x) => x[2])],
-      );
-    }
   }
   const moved = changed.flatMap((id) => fusion.get(id)!.mentions.filter((m) => reasons.has(m.id)).map((m) => ({ id, m })));
-  if (moved.length) {
+  // The incidents, their new blocks and the mentions that joined them, in one statement (one round trip).
+  if (reshaped.length || moved.length) {
     await tx.query(
-      `INSERT INTO incident_mentions (event_id, incident_id, reason, mention)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+      `WITH i AS (
+         INSERT INTO incidents (id, admin1, day_start, day_end, place_id, place_level)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::int[])
+         ON CONFLICT (id) DO UPDATE SET admin1 = EXCLUDED.admin1, day_start = EXCLUDED.day_start, day_end = EXCLUDED.day_end,
+           place_id = EXCLUDED.place_id, place_level = EXCLUDED.place_level, updated_at = now()),
+       b AS (
+         INSERT INTO incident_blocks (block, day, incident_id) SELECT * FROM unnest($7::text[], $8::int[], $9::text[]) ON CONFLICT DO NOTHING)
+       INSERT INTO incident_mentions (event_id, incident_id, reason, mention)
+       SELECT * FROM unnest($10::text[], $11::text[], $12::text[], $13::jsonb[])
        ON CONFLICT (event_id) DO UPDATE SET incident_id = EXCLUDED.incident_id, reason = EXCLUDED.reason`,
-      [moved.map((x) => x.m.id), moved.map((x) => x.id), moved.map((x) => reasons.get(x.m.id)!), moved.map((x) => JSON.stringify(x.m))],
+      [reshaped.map((i) => i.id), reshaped.map((i) => i.admin1), reshaped.map((i) => i.span?.[0] ?? null), reshaped.map((i) => i.span?.[1] ?? null),
+        reshaped.map((i) => i.place?.id ?? null), reshaped.map((i) => placeKind(i.place)),
+        add.map((x) => x[0]), add.map((x) => x[1]), add.map((x) => x[2]),
+        moved.map((x) => x.m.id), moved.map((x) => x.id), moved.map((x) => reasons.get(x.m.id)!), moved.map((x) => JSON.stringify(x.m))],
     );
   }
   if (removed.length) await tx.query('DELETE FROM incident_mentions WHERE event_id = ANY($1::text[])', [removed]);
