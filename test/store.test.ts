@@ -137,7 +137,7 @@ test('migrate creates every table, records the migration, and applying again app
     const tables = (await pg.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     )).rows.map((r) => r.table_name);
-    assert.deepEqual(tables, ['aggregate_reports', 'claims', 'documents', 'event_sources', 'events', 'gazetteer_builds', 'gazetteer_names', 'gazetteer_places', 'incident_mentions', 'incidents', 'schema_migrations']);
+    assert.deepEqual(tables, ['aggregate_reports', 'claims', 'documents', 'event_sources', 'events', 'gazetteer_builds', 'gazetteer_names', 'gazetteer_places', 'incident_blocks', 'incident_mentions', 'incidents', 'schema_migrations']);
     const recorded = (await pg.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')).rows;
     assert.deepEqual(recorded, MIGRATIONS);
     assert.deepEqual(await migrate(db), []);
