@@ -247,3 +247,34 @@ test('describe: the date of the mention that states it, the most specific place,
   assert.equal(v.killed, 1);
   assert.equal(v.corroboration, 2);
 });
+
+test('statistics: settlements attacked per day, a record, a trend, and an official aggregate beside sitrep\'s count', async () => {
+  const { statistics } = await import('../src/fusion/stats.js');
+  const town = (k: number): EventPlace => ({ name: `Town ${k}`, id: `p:town${k}`, admin1: 'Donetsk', admin2: 'Pokrovskyi', lat: 48 + k / 100, lon: 37, geo_precision: 1 });
+  const day = (d: number) => `2024-03-${String(d).padStart(2, '0')}`;
+  const ms: Mention[] = [];
+  // 1–3 March: one town a day; 4–10 March: two a day; 14 March: five towns, one of them killed 2 (a record).
+  for (let d = 1; d <= 10; d++) for (let k = 0; k < (d <= 3 ? 1 : 2); k++) ms.push({ ...mention({ date: day(d) }), place: town(k) });
+  for (let k = 0; k < 5; k++) ms.push({ ...mention({ date: day(14), killed: k === 0 ? 2 : null }), place: town(k) });
+  ms.push({ ...mention({ date: day(14), sub_event_type: 'Disrupted weapons use', event_type: 'Strategic developments' }), place: town(9) });
+  const views = fuse(ms).map(describe);
+  const agg = { kind: 'settlements_attacked' as const, value: 92, regions: 1, region_names: ['Donetsk'], period_start: day(14), period_end: day(14), speaker: 'the General Staff', quote: 'q', start: 0, end: 1 };
+  const st = statistics(views, [agg], { by: 'day' });
+  const all = (d: number) => st.periods.find((p) => p.admin1 === null && p.period === day(d))!;
+  assert.equal(all(2).settlements_attacked, 1);
+  assert.equal(all(12).incidents, 0, 'a day with nothing is a zero');
+  assert.equal(all(14).settlements_attacked, 5, 'the interception is not an attack on a settlement');
+  assert.equal(all(14).killed, 2);
+  assert.equal(all(14).by_type['Disrupted weapons use'], 1);
+  assert.deepEqual(st.records.filter((r) => r.admin1 === null).map((r) => [r.period, r.since]), [[day(14), null]]);
+  assert.match(st.records[0]!.text, /most settlements attacked in a day \(5\) since the data begin/);
+  const donetsk = st.trends.find((t) => t.level === 'oblast' && t.name === 'Donetsk')!;
+  // As of 14 March: 8–14 March has 2+2+2 (8–10) + 6 = 12 incidents; 1–7 March has 1+1+1+2+2+2+2 = 11.
+  assert.deepEqual([donetsk.last7, donetsk.prev7, donetsk.trend7], [12, 11, 'steady']);
+  const t4 = st.trends.find((t) => t.level === 'settlement' && t.name === 'Town 4')!;
+  assert.deepEqual([t4.last7, t4.prev7], [1, 0]);
+  assert.deepEqual(st.aggregates.map((a) => [a.value, a.sitrep_settlements, a.sitrep_incidents]), [[92, 5, 6]]);
+  // Weeks start on Monday: 1–3 March (Fri–Sun) close the week of 26 February.
+  const week = statistics(views, [], { by: 'week', oblast: 'Donetsk' });
+  assert.deepEqual(week.periods.map((p) => [p.period, p.incidents]), [['2024-02-26', 3], ['2024-03-04', 14], ['2024-03-11', 6]]);
+});
