@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerEval } from './eval.js';
 import { register as registerGazetteer } from './gazetteer.js';
+import { register as registerIncidents } from './incidents.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerList } from './list.js';
 import { register as registerPlaces } from './places.js';
@@ -17,6 +18,7 @@ export function program(): Command {
   registerEval(p);
   registerGazetteer(p);
   registerPlaces(p);
+  registerIncidents(p);
   return p;
 }
 

@@ -66,7 +66,7 @@ export async function ingest(paths: string[], opts: IngestOptions, out: NodeJS.W
         out.write(`known     ${origin}  ${id}  already stored, nothing added\n`);
       } else {
         stored++;
-        out.write(`stored    ${origin}  ${id}  ${r.events} event${r.events === 1 ? '' : 's'}, ${r.reports} aggregate report${r.reports === 1 ? '' : 's'}, ${r.claims} claim${r.claims === 1 ? '' : 's'}  (published ${analysis.report.published ?? 'unknown'} from ${analysis.report.publishedSource})\n`);
+        out.write(`stored    ${origin}  ${id}  ${r.events} event${r.events === 1 ? '' : 's'}, ${r.reports} aggregate report${r.reports === 1 ? '' : 's'}, ${r.claims} claim${r.claims === 1 ? '' : 's'}${r.incidents ? `, ${r.incidents.joined} joined an incident, ${r.incidents.created} new` : ''}${r.revises ? `, replaces ${r.revises.slice(0, 12)}` : ''}  (published ${analysis.report.published ?? 'unknown'} from ${analysis.report.publishedSource})\n`);
       }
     }
   } finally {

@@ -6,6 +6,7 @@ import { analyse, type PipelineContext } from '../pipeline.js';
 import { findWeapons } from '../extract/index.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { parseCsv } from './csv.js';
+import { evaluateFusion, type FusionEval } from './fusion.js';
 
 export type EvalFormat = 'acled' | 'ucdp' | 'cir';
 
@@ -19,6 +20,8 @@ export interface EvalResult {
   docs_per_s: number;
   /** The first failures of each metric, for reading (row number and what was expected and found). */
   failures: Record<string, { row: number; text: string; expected: string; found: string }[]>;
+  /** ucdp: how fusion did on the articles' headlines (src/eval/fusion.ts), and the recall any fusion of sitrep's mentions could reach. */
+  fusion?: FusionEval['detail'];
 }
 
 interface Case {
@@ -249,5 +252,12 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
   });
   const seconds = (performance.now() - started) / 1000;
   const metrics = Object.fromEntries(names.map((n) => [n, support[n] ? Math.round((right[n]! / support[n]!) * 10000) / 10000 : null]));
-  return { format, n: cases.length, metrics, support, docs_per_s: Math.round(cases.length / Math.max(seconds, 1e-9)), failures };
+  const result: EvalResult = { format, n: cases.length, metrics, support, docs_per_s: Math.round(cases.length / Math.max(seconds, 1e-9)), failures };
+  if (format === 'ucdp') {
+    const f = evaluateFusion(opts.limit ? rows.slice(0, opts.limit) : rows, context);
+    Object.assign(result.metrics, f.metrics);
+    Object.assign(result.support, f.support);
+    result.fusion = f.detail;
+  }
+  return result;
 }
