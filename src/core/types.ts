@@ -172,6 +172,9 @@ export interface EventSource {
   end: number;
 }
 
+/** What an event, a fusion mention and an incident all say: type, time, actors, place and figures. */
+export type EventCore = Pick<SitrepEvent, 'event_type' | 'sub_event_type' | 'date' | 'date_end' | 'time_precision' | 'actor1' | 'actor2' | 'place' | 'attacks' | 'killed' | 'injured'>;
+
 /** The output contract of `sitrep events --json`. */
 export interface SitrepEvent {
   id: string;

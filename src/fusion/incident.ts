@@ -3,7 +3,7 @@
  * `sitrep incidents --json`. Nothing here is stored; counts of sources are
  * derived, never typed in.
  */
-import type { EventPlace, EventType, SubEventType } from '../core/types.js';
+import type { EventCore, SubEventType } from '../core/types.js';
 import type { Incident } from './cluster.js';
 import { figure, FIGURE_RULE, type Figure, type FigureField } from './figures.js';
 import { isPrecise, span, type Mention } from './mention.js';
@@ -23,19 +23,8 @@ export interface IncidentSource {
   independent_source: number;
 }
 
-export interface IncidentView {
+export interface IncidentView extends EventCore {
   id: string;
-  event_type: EventType;
-  sub_event_type: SubEventType;
-  date: string | null;
-  date_end: string | null;
-  time_precision: 1 | 2 | 3 | null;
-  actor1: string | null;
-  actor2: string | null;
-  place: EventPlace | null;
-  attacks: number | null;
-  killed: number | null;
-  injured: number | null;
   /** Independent sources (outlets that did not copy each other). */
   corroboration: number;
   source_kinds: SourceKind[];

@@ -3,7 +3,7 @@
  * describe the same thing into incidents; everything an incident says (its
  * place, dates, sources, figures) is derived from its mentions.
  */
-import type { EventPlace, EventType, ExtractedEvent, SubEventType } from '../core/types.js';
+import type { EventCore, ExtractedEvent } from '../core/types.js';
 
 export interface MentionSpeaker {
   text: string;
@@ -12,7 +12,7 @@ export interface MentionSpeaker {
   side: 'Ukraine' | 'Russia' | 'other' | null;
 }
 
-export interface Mention {
+export interface Mention extends EventCore {
   /** The stored event's id (unique per report and event). */
   id: string;
   /** The report (document id). */
@@ -21,19 +21,8 @@ export interface Mention {
   url: string | null;
   /** ISO time of publication, or null. */
   published: string | null;
-  event_type: EventType;
-  sub_event_type: SubEventType;
-  date: string | null;
-  date_end: string | null;
-  time_precision: 1 | 2 | 3 | null;
   /** The date is only the publication day: the sentence had no time words. */
   default_date: boolean;
-  actor1: string | null;
-  actor2: string | null;
-  place: EventPlace | null;
-  attacks: number | null;
-  killed: number | null;
-  injured: number | null;
   historical: boolean;
   speaker: MentionSpeaker | null;
   /** The sentence that says most about the event. */
