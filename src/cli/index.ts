@@ -4,6 +4,7 @@ import { register as registerGazetteer } from './gazetteer.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerList } from './list.js';
 import { register as registerPlaces } from './places.js';
+import { register as registerServe } from './serve.js';
 
 /** Builds the `sitrep` command line. Each command lives in its own file. */
 export function program(): Command {
@@ -17,6 +18,7 @@ export function program(): Command {
   registerEval(p);
   registerGazetteer(p);
   registerPlaces(p);
+  registerServe(p);
   return p;
 }
 

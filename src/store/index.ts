@@ -302,6 +302,14 @@ export class Store {
     };
   }
 
+  /**
+   * Runs one read-only query for the HTTP API's filtered lists and statistics (src/server), which need SQL the
+   * ledger methods above do not offer. Writes go through {@link Store.save} and its transaction.
+   */
+  async read<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query<T>(sql, params)).rows;
+  }
+
   /** Row counts of every table, for tests and `sitrep status`. */
   async counts(): Promise<Record<'documents' | 'events' | 'event_sources' | 'aggregate_reports' | 'claims', number>> {
     const r = (await this.db.query<Record<string, number>>(
