@@ -6,7 +6,7 @@
 import type { SitrepEvent } from '../core/types.js';
 import type { Store } from '../store/index.js';
 import {
-  BadRequest, CORROBORATION_SQL, decodeCursor, encodeCursor, eventConditions, SUB_EVENT_TYPES, sortExpression,
+  BadRequest, decodeCursor, encodeCursor, eventConditions, SUB_EVENT_TYPES, sortExpression,
   type EventFilter, type ListQuery,
 } from './filters.js';
 
@@ -70,7 +70,7 @@ export interface Summary {
   first_date: string | null;
 }
 
-const EVENT_COLUMNS = `e.id, e.event_type, e.sub_event_type, to_char(e.date, 'YYYY-MM-DD') AS date, to_char(e.date_end, 'YYYY-MM-DD') AS date_end,
+const EVENT_COLUMNS = `e.id, e.event_type, e.sub_event_type, e.date::text AS date, e.date_end::text AS date_end,
   e.time_precision, e.actor1, e.actor2, e.place_name, e.place_id, e.admin1, e.admin2, e.lat, e.lon, e.geo_precision,
   e.attacks, e.killed, e.injured, e.targets, e.weapons, e.historical`;
 
@@ -89,7 +89,7 @@ interface RowSource {
   provenance?: { start: number; end: number; stage: string; reason: string }[];
 }
 
-const iso = (v: string | Date | null): string | null => (v === null ? null : new Date(v).toISOString());
+const iso = (v: string | Date | null | undefined): string | null => (v === null || v === undefined ? null : new Date(v).toISOString());
 
 function toApiEvent(r: Row): ApiEvent {
   return {
@@ -134,22 +134,37 @@ export function highlights(s: RowSource): Highlight[] {
 export class Ledger {
   constructor(private readonly store: Store) {}
 
+  /**
+   * Attaches every source to each row with one flat query (a json_agg per row costs several times more on
+   * PGlite), and counts corroboration from them: distinct outlets, a report without an outlet counting alone.
+   */
+  private async withSources(rows: Omit<Row, 'sources' | 'corroboration'>[], withProvenance = false): Promise<Row[]> {
+    if (rows.length === 0) return [];
+    const sources = await this.store.read<RowSource & { event_id: string; published: Date | string | null }>(
+      `SELECT s.event_id, s.document_id AS document, d.outlet, d.published, d.title, d.url, s.speaker, s.quote,
+         s.start_offset AS start, s.end_offset AS "end"${withProvenance ? ', s.provenance' : ''}
+       FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = ANY($1::text[])
+       ORDER BY d.published NULLS LAST, s.document_id, s.start_offset`,
+      [rows.map((r) => r.id)],
+    );
+    const by = new Map<string, RowSource[]>();
+    for (const { event_id, ...src } of sources) {
+      const list = by.get(event_id) ?? [];
+      list.push({ ...src, published: src.published === null ? null : new Date(src.published).toISOString() });
+      by.set(event_id, list);
+    }
+    return rows.map((r) => {
+      const list = by.get(r.id) ?? [];
+      return { ...r, sources: list, corroboration: new Set(list.map((x) => x.outlet ?? `document:${x.document}`)).size };
+    });
+  }
+
   /** Full rows (with sources) for the given ids, in the given order. */
   private async rows(ids: string[], withProvenance = false): Promise<Row[]> {
     if (ids.length === 0) return [];
-    const rows = await this.store.read<Row>(
-      `SELECT ${EVENT_COLUMNS}, ${CORROBORATION_SQL} AS corroboration,
-         (SELECT coalesce(json_agg(json_build_object(
-            'document', s.document_id, 'outlet', d.outlet, 'published', d.published, 'title', d.title, 'url', d.url,
-            'speaker', s.speaker, 'quote', s.quote, 'start', s.start_offset, 'end', s.end_offset
-            ${withProvenance ? ", 'provenance', s.provenance" : ''})
-            ORDER BY d.published, s.document_id, s.start_offset), '[]')
-          FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = e.id) AS sources
-       FROM events e WHERE e.id = ANY($1::text[])`,
-      [ids],
-    );
+    const rows = await this.store.read<Omit<Row, 'sources' | 'corroboration'>>(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ANY($1::text[])`, [ids]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is Row => r !== undefined);
+    return this.withSources(ids.map((id) => byId.get(id)).filter((r): r is Omit<Row, 'sources' | 'corroboration'> => r !== undefined), withProvenance);
   }
 
   /**
@@ -171,14 +186,14 @@ export class Ledger {
     }
     params.push(limit + 1);
     const dir = desc ? 'DESC' : 'ASC';
-    const keys = await this.store.read<{ id: string; k: string | number }>(
-      `SELECT e.id, (${expr})::text AS k FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    const found = await this.store.read<Omit<Row, 'sources' | 'corroboration'> & { k: string }>(
+      `SELECT ${EVENT_COLUMNS}, (${expr})::text AS k FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY ${expr} ${dir}, e.id ${dir} LIMIT $${params.length}`,
       params,
     );
-    const more = keys.length > limit;
-    const page = keys.slice(0, limit);
-    const items = (await this.rows(page.map((k) => k.id))).map(toApiEvent);
+    const more = found.length > limit;
+    const page = found.slice(0, limit);
+    const items = (await this.withSources(page.map(({ k: _k, ...r }) => r))).map(toApiEvent);
     const last = page[page.length - 1];
     return { items, next_cursor: more && last ? encodeCursor(sort, cast === 'int' ? Number(last.k) : last.k, last.id) : null };
   }
@@ -216,7 +231,7 @@ export class Ledger {
     const where = ['e.lat IS NOT NULL', 'e.lon IS NOT NULL', ...eventConditions(f, params)];
     params.push(limit + 1);
     const rows = await this.store.read<{ id: string; lat: number; lon: number; date: string | null; t: string; c: number; killed: number | null }>(
-      `SELECT e.id, e.lat, e.lon, to_char(e.date, 'YYYY-MM-DD') AS date, e.sub_event_type AS t, coalesce(c.n, 0) AS c, e.killed
+      `SELECT e.id, e.lat, e.lon, e.date::text AS date, e.sub_event_type AS t, coalesce(c.n, 0) AS c, e.killed
        FROM events e LEFT JOIN (
          SELECT s.event_id, count(DISTINCT coalesce(d.outlet, d.id))::int AS n FROM event_sources s JOIN documents d ON d.id = s.document_id GROUP BY s.event_id
        ) c ON c.event_id = e.id
@@ -240,13 +255,13 @@ export class Ledger {
     const settlement = `CASE WHEN e.geo_precision IN (1, 2) THEN coalesce(e.place_id, e.place_name) END`;
     const [days, types, oblasts] = await Promise.all([
       this.store.read<{ date: string; events: number; settlements: number; oblasts: number; killed: number | null; injured: number | null }>(
-        `SELECT to_char(e.date, 'YYYY-MM-DD') AS date, count(*)::int AS events, count(DISTINCT ${settlement})::int AS settlements,
+        `SELECT e.date::text AS date, count(*)::int AS events, count(DISTINCT ${settlement})::int AS settlements,
            count(DISTINCT e.admin1)::int AS oblasts, sum(e.killed)::int AS killed, sum(e.injured)::int AS injured
          FROM events e WHERE ${w} GROUP BY e.date ORDER BY e.date`, params),
       this.store.read<{ date: string; t: string; n: number }>(
-        `SELECT to_char(e.date, 'YYYY-MM-DD') AS date, e.sub_event_type AS t, count(*)::int AS n FROM events e WHERE ${w} GROUP BY e.date, e.sub_event_type`, params),
+        `SELECT e.date::text AS date, e.sub_event_type AS t, count(*)::int AS n FROM events e WHERE ${w} GROUP BY e.date, e.sub_event_type`, params),
       this.store.read<{ date: string; admin1: string; n: number }>(
-        `SELECT to_char(e.date, 'YYYY-MM-DD') AS date, e.admin1, count(DISTINCT ${settlement})::int AS n FROM events e
+        `SELECT e.date::text AS date, e.admin1, count(DISTINCT ${settlement})::int AS n FROM events e
          WHERE ${w} AND e.admin1 IS NOT NULL GROUP BY e.date, e.admin1`, params),
     ]);
     const out = new Map<string, DayStats>(days.map((d) => [d.date, { ...d, by_type: {}, by_oblast: {} }]));
@@ -293,8 +308,8 @@ export class Ledger {
     if (q.cursor) where.push(`a.id < ${p(idCursor(q.cursor))}`);
     const limit = q.limit ?? 50;
     const rows = await this.store.read<Record<string, unknown> & { id: string }>(
-      `SELECT a.id::text AS id, a.kind, a.value, a.regions, a.region_names, to_char(a.period_start, 'YYYY-MM-DD') AS period_start,
-         to_char(a.period_end, 'YYYY-MM-DD') AS period_end, a.speaker, a.quote, a.start_offset AS start, a.end_offset AS "end",
+      `SELECT a.id::text AS id, a.kind, a.value, a.regions, a.region_names, a.period_start::text AS period_start,
+         a.period_end::text AS period_end, a.speaker, a.quote, a.start_offset AS start, a.end_offset AS "end",
          a.document_id AS document, d.outlet, d.published
        FROM aggregate_reports a JOIN documents d ON d.id = a.document_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ${p(limit + 1)}`,
