@@ -5,6 +5,7 @@
 import L from 'leaflet';
 import Supercluster from 'supercluster';
 import type { Points } from './api';
+import { clear, el } from './dom';
 import { oblastFeatures } from './oblasts';
 
 export const TYPE_COLOURS = ['#d7301f', '#7a3fbf', '#8c6d31', '#2c7fb8', '#1a9850', '#636363', '#f08c00', '#c51b7d', '#252525'];
@@ -55,6 +56,10 @@ export function createMap(container: HTMLElement): MapView {
   container.addEventListener('dblclick', touched);
   container.querySelector('.leaflet-control-zoom')?.addEventListener('click', touched);
   const layer = L.layerGroup().addTo(map);
+  // Legend: the types on the map, with their colours.
+  const legend = el('div', { class: 'legend' });
+  const Legend = L.Control.extend({ onAdd: () => legend });
+  new Legend({ position: 'bottomleft' }).addTo(map);
   let index: Supercluster<PointProps, ClusterProps> | null = null;
   let pointHandler: (id: string) => void = () => {};
   let shown = 0;
@@ -95,6 +100,12 @@ export function createMap(container: HTMLElement): MapView {
         features.push({ type: 'Feature' as const, properties: { id, type, corroboration, date }, geometry: { type: 'Point' as const, coordinates: [lon, lat] } });
       }
       shown = features.length;
+      const present = new Set(features.map((f) => f.properties.type));
+      clear(legend);
+      points.types.forEach((t, i) => {
+        if (present.has(i)) legend.appendChild(el('div', {}, el('span', { class: 'swatch', style: `background:${TYPE_COLOURS[i] ?? '#555'}` }), t));
+      });
+      legend.hidden = present.size === 0;
       container.dataset.shown = String(shown);
       index = new Supercluster<PointProps, ClusterProps>({
         radius: 40, maxZoom: 12,
