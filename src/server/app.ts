@@ -95,8 +95,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * const app = createApp({ store, gazetteer, token: 'secret' });
  * serve({ fetch: app.fetch, port: 8080 });
  */
-export function createApp(opts: AppOptions): Hono {
-  const ledger = new Ledger(opts.store);
+export function createApp(opts: AppOptions, ledger = new Ledger(opts.store)): Hono {
   const incidents = opts.incidents ?? new EventIncidents(ledger);
   const places = new PlaceIndex(opts.gazetteer);
   const webRoot = opts.webRoot ?? WEB_ROOT;
@@ -180,6 +179,8 @@ export function createApp(opts: AppOptions): Hono {
     for await (const r of results) {
       out.push(r.ok ? await ingestReport(opts.store, context, r.report) : { status: 'rejected', origin: r.error.origin, message: r.error.message });
     }
+    const stored = out.filter((o) => o.status === 'stored').length;
+    if (stored) await ledger.written(stored);
     return out;
   };
   const answer = (c: Context, results: IngestOutcome[]) => {

@@ -118,13 +118,23 @@ export function describeIssues(e: z.ZodError): string {
 export const CORROBORATION_SQL = `(SELECT count(DISTINCT coalesce(d.outlet, d.id))::int FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = e.id)`;
 
 /**
+ * What a filter needs looked up before it becomes SQL, when the server has it at hand: the actor names that
+ * contain the words (so that the condition is an equality an index answers), and the events that have at least
+ * two independent sources with their number (so that `min_corroboration` is not a subquery for every event).
+ */
+export interface Resolved {
+  actorNames?: readonly string[];
+  corroborated?: ReadonlyMap<string, number>;
+}
+
+/**
  * The SQL conditions for a filter over `events e`, appending their parameters to `params`.
  *
  * @example
  * const params: unknown[] = [];
  * const where = eventConditions({ oblast: ['Donetsk'] }, params); // ['e.admin1 = ANY($1)'], params [['Donetsk']]
  */
-export function eventConditions(f: EventFilter, params: unknown[]): string[] {
+export function eventConditions(f: EventFilter, params: unknown[], resolved: Resolved = {}): string[] {
   const p = (v: unknown): string => {
     params.push(v);
     return `$${params.length}`;
@@ -140,13 +150,24 @@ export function eventConditions(f: EventFilter, params: unknown[]): string[] {
   if (f.type) {
     where.push((EVENT_TYPES as readonly string[]).includes(f.type) ? `e.event_type = ${p(f.type)}` : `e.sub_event_type = ${p(f.type)}`);
   }
-  if (f.actor) {
+  if (f.actor && resolved.actorNames) {
+    const words = f.actor.toLowerCase();
+    const names = p(resolved.actorNames.filter((n) => n.toLowerCase().includes(words)));
+    where.push(`(e.actor1 = ANY(${names}::text[]) OR e.actor2 = ANY(${names}::text[]))`);
+  } else if (f.actor) {
     const like = p(`%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     where.push(`(e.actor1 ILIKE ${like} OR e.actor2 ILIKE ${like})`);
   }
   if (f.weapon) where.push(`e.weapons @> ARRAY[${p(f.weapon)}]::text[]`);
   if (f.target) where.push(`e.targets @> ARRAY[${p(f.target)}]::text[]`);
-  if (f.min_corroboration !== undefined && f.min_corroboration > 1) where.push(`${CORROBORATION_SQL} >= ${p(f.min_corroboration)}`);
+  if (f.min_corroboration !== undefined && f.min_corroboration > 1) {
+    if (resolved.corroborated) {
+      const n = f.min_corroboration;
+      where.push(`e.id = ANY(${p([...resolved.corroborated].filter(([, c]) => c >= n).map(([id]) => id))}::text[])`);
+    } else {
+      where.push(`${CORROBORATION_SQL} >= ${p(f.min_corroboration)}`);
+    }
+  }
   if (f.bbox) {
     where.push(`e.lat BETWEEN ${p(f.bbox.south)} AND ${p(f.bbox.north)} AND e.lon BETWEEN ${p(f.bbox.west)} AND ${p(f.bbox.east)}`);
   }

@@ -13,6 +13,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { gazetteerFor } from '../cli/context.js';
 import { Store } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
+import { Ledger } from './ledger.js';
 
 export interface ServeOptions {
   /** The data directory. */
@@ -75,7 +76,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const { gazetteer } = await gazetteerFor(store);
     const token = opts.token || randomBytes(24).toString('base64url');
     const appOptions: AppOptions = { store, gazetteer, token, private: Boolean(opts.private), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) };
-    const app = createApp(appOptions);
+    const ledger = new Ledger(store);
+    await ledger.analyze();
+    const app = createApp(appOptions, ledger);
     const host = opts.host ?? '127.0.0.1';
     const address = await new Promise<AddressInfo>((resolve, reject) => {
       server = serve({ fetch: app.fetch, port: opts.port ?? 8080, hostname: host }, resolve);

@@ -7,7 +7,7 @@ import type { SitrepEvent } from '../core/types.js';
 import type { Store } from '../store/index.js';
 import {
   BadRequest, decodeCursor, encodeCursor, eventConditions, SUB_EVENT_TYPES, sortExpression,
-  type EventFilter, type ListQuery,
+  type EventFilter, type ListQuery, type Resolved,
 } from './filters.js';
 
 /** A span of a quote that a rule read (a place, a number, a weapon), relative to the quote. */
@@ -132,7 +132,61 @@ export function highlights(s: RowSource): Highlight[] {
 
 /** The API's reading side of the store. */
 export class Ledger {
+  /** Looked up once and kept until the next write: the server is the only writer of its data directory. */
+  private cache: { actorNames?: Promise<string[]>; corroborated?: Promise<Map<string, number>> } = {};
+  /** Whole-store aggregates (map points, daily statistics) by their filter, until the next write. */
+  private memo = new Map<string, Promise<unknown>>();
+  private writesSinceAnalyze = 0;
+  private documentsAtAnalyze = 0;
+
   constructor(private readonly store: Store) {}
+
+  /**
+   * After reports were stored: forget what was looked up, and refresh the planner's statistics once the store
+   * has grown by a tenth (PGlite runs no autovacuum; without statistics the planner joins by scanning).
+   */
+  async written(reports: number): Promise<void> {
+    this.cache = {};
+    this.memo.clear();
+    this.writesSinceAnalyze += reports;
+    if (this.writesSinceAnalyze >= Math.max(50, this.documentsAtAnalyze / 10)) await this.analyze();
+  }
+
+  /** Refreshes the planner's statistics (at start and as the store grows). */
+  async analyze(): Promise<void> {
+    await this.store.read('ANALYZE');
+    this.documentsAtAnalyze = await this.documentCount();
+    this.writesSinceAnalyze = 0;
+  }
+
+  private remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      if (this.memo.size >= 64) this.memo.delete(this.memo.keys().next().value!);
+      p = compute();
+      p.catch(() => this.memo.delete(key));
+      this.memo.set(key, p);
+    }
+    return p;
+  }
+
+  private async resolve(f: EventFilter): Promise<Resolved> {
+    const r: Resolved = {};
+    if (f.actor) {
+      this.cache.actorNames ??= this.store.read<{ a: string }>(
+        'SELECT actor1 AS a FROM events WHERE actor1 IS NOT NULL GROUP BY actor1 UNION SELECT actor2 FROM events WHERE actor2 IS NOT NULL GROUP BY actor2',
+      ).then((rows) => rows.map((x) => x.a));
+      r.actorNames = await this.cache.actorNames;
+    }
+    if (f.min_corroboration !== undefined && f.min_corroboration > 1) {
+      this.cache.corroborated ??= this.store.read<{ id: string; n: number }>(
+        `SELECT s.event_id AS id, count(DISTINCT coalesce(d.outlet, d.id))::int AS n FROM event_sources s JOIN documents d ON d.id = s.document_id
+         GROUP BY s.event_id HAVING count(DISTINCT coalesce(d.outlet, d.id)) > 1`,
+      ).then((rows) => new Map(rows.map((x) => [x.id, x.n])));
+      r.corroborated = await this.cache.corroborated;
+    }
+    return r;
+  }
 
   /**
    * Attaches every source to each row with one flat query (a json_agg per row costs several times more on
@@ -177,7 +231,7 @@ export class Ledger {
     const sort = q.sort ?? '-date';
     const limit = q.limit ?? 50;
     const params: unknown[] = [];
-    const where = eventConditions(q, params);
+    const where = eventConditions(q, params, await this.resolve(q));
     const { expr, cast, desc } = sortExpression(sort);
     if (q.cursor) {
       const c = decodeCursor(q.cursor, sort);
@@ -227,30 +281,35 @@ export class Ledger {
    * type index into {@link SUB_EVENT_TYPES}). At most `limit` points, newest first.
    */
   async points(f: EventFilter, limit = 50_000): Promise<{ types: readonly string[]; points: [string, number, number, string | null, number, number, number | null][]; truncated: boolean }> {
-    const params: unknown[] = [];
-    const where = ['e.lat IS NOT NULL', 'e.lon IS NOT NULL', ...eventConditions(f, params)];
-    params.push(limit + 1);
-    const rows = await this.store.read<{ id: string; lat: number; lon: number; date: string | null; t: string; c: number; killed: number | null }>(
-      `SELECT e.id, e.lat, e.lon, e.date::text AS date, e.sub_event_type AS t, coalesce(c.n, 0) AS c, e.killed
-       FROM events e LEFT JOIN (
-         SELECT s.event_id, count(DISTINCT coalesce(d.outlet, d.id))::int AS n FROM event_sources s JOIN documents d ON d.id = s.document_id GROUP BY s.event_id
-       ) c ON c.event_id = e.id
-       WHERE ${where.join(' AND ')}
-       ORDER BY coalesce(e.date, '-infinity'::date) DESC, e.id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const index = new Map<string, number>(SUB_EVENT_TYPES.map((t, i) => [t, i]));
-    return {
-      types: SUB_EVENT_TYPES,
-      points: rows.slice(0, limit).map((r) => [r.id, r.lat, r.lon, r.date, index.get(r.t) ?? -1, r.c, r.killed]),
-      truncated: rows.length > limit,
-    };
+    return this.remember(`points ${JSON.stringify(f)} ${limit}`, async () => {
+      const resolved = await this.resolve({ ...f, min_corroboration: 2 });
+      const params: unknown[] = [];
+      const where = ['e.lat IS NOT NULL', 'e.lon IS NOT NULL', ...eventConditions(f, params, resolved)];
+      params.push(limit + 1);
+      const rows = await this.store.read<{ id: string; lat: number; lon: number; date: string | null; t: string; killed: number | null }>(
+        `SELECT e.id, e.lat, e.lon, e.date::text AS date, e.sub_event_type AS t, e.killed FROM events e
+         WHERE ${where.join(' AND ')} ORDER BY coalesce(e.date, '-infinity'::date) DESC, e.id DESC LIMIT $${params.length}`,
+        params,
+      );
+      const index = new Map<string, number>(SUB_EVENT_TYPES.map((t, i) => [t, i]));
+      // Every stored event has a source; the cache holds those with two or more.
+      const corroboration = (id: string): number => resolved.corroborated?.get(id) ?? 1;
+      return {
+        types: SUB_EVENT_TYPES,
+        points: rows.slice(0, limit).map((r) => [r.id, r.lat, r.lon, r.date, index.get(r.t) ?? -1, corroboration(r.id), r.killed]),
+        truncated: rows.length > limit,
+      };
+    });
   }
 
   /** Statistics per day over the events matching the filters (events without a date are left out). */
   async daily(f: EventFilter): Promise<DayStats[]> {
+    return this.remember(`daily ${JSON.stringify(f)}`, () => this.computeDaily(f));
+  }
+
+  private async computeDaily(f: EventFilter): Promise<DayStats[]> {
     const params: unknown[] = [];
-    const where = ['e.date IS NOT NULL', ...eventConditions(f, params)];
+    const where = ['e.date IS NOT NULL', ...eventConditions(f, params, await this.resolve(f))];
     const w = where.join(' AND ');
     const settlement = `CASE WHEN e.geo_precision IN (1, 2) THEN coalesce(e.place_id, e.place_name) END`;
     const [days, types, oblasts] = await Promise.all([
