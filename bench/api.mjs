@@ -179,7 +179,7 @@ if (browser && existsSync('/usr/bin/chromium')) {
     const ms = await page.evaluate(() => Number(document.body.dataset.renderMs));
     const shown = await page.getAttribute('#map', 'data-shown');
     if (i > 0) renders.push(ms);
-    if (i === 0) console.log(`\ndashboard: ${f.events} events in the store, ${shown} on the map`);
+    if (i === 0) console.log(`\ndashboard: ${f.events} events in the store, ${shown} on the map; first load after the server started (aggregates computed): ${ms} ms`);
     await page.close();
   }
   console.log(`first render (navigation start → map, timeline, list and strip drawn), 5 loads after one warm-up: median ${pct(renders, 50).toFixed(0)} ms, max ${Math.max(...renders).toFixed(0)} ms`);

@@ -441,7 +441,7 @@ describe('sitrep serve: the HTTP API', () => {
     assert.match(bad.stdout, /rejected {2}.*no-such-file\.txt: no such file or directory/);
     const list = await sitrep([bin, 'events', '--db', dir]);
     assert.equal(list.status, 1);
-    assert.match(list.stderr, /in use by process \d+/);
+    assert.match(list.stderr, new RegExp(`in use by sitrep serve \\(process \\d+\\) at ${server.url.replace(/[.]/g, '\\.')}: read it through the server's API`));
   });
 
   test('static files: no way out of the dashboard\'s directory', async () => {
