@@ -107,6 +107,11 @@ describe('the dashboard in Chromium', { skip }, () => {
     await page.selectOption('select[name=oblast]', 'Kharkiv');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('oblast') === 'Kharkiv');
     await page.waitForFunction((n) => Number(document.querySelector('#map')?.getAttribute('data-shown')) < n, total);
+    // The list follows the map: wait until it has been redrawn for the filter.
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('#list .event .muted')].map((x) => x.textContent);
+      return items.length > 0 && items.every((o) => o === ' (Kharkiv)');
+    }).catch(() => undefined);
     const oblasts = await page.$$eval('#list .event .muted', (n) => n.map((x) => x.textContent ?? ''));
     assert.ok(oblasts.length > 0 && oblasts.every((o) => o === ' (Kharkiv)'), JSON.stringify(oblasts));
     assert.equal(await page.getAttribute('#map path.oblast[data-admin1="Kharkiv"]', 'fill'), '#fff3bf', 'the chosen oblast is marked');
