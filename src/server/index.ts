@@ -78,6 +78,9 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     const appOptions: AppOptions = { store, gazetteer, token, private: Boolean(opts.private), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) };
     const ledger = new Ledger(store);
     await ledger.analyze();
+    // What the dashboard asks for first, computed while the server starts listening.
+    void ledger.points({}).catch(() => undefined);
+    void ledger.daily({}).catch(() => undefined);
     const app = createApp(appOptions, ledger);
     const host = opts.host ?? '127.0.0.1';
     const address = await new Promise<AddressInfo>((resolve, reject) => {

@@ -120,6 +120,8 @@ async function openEvent(id: string, push = true): Promise<void> {
 /** Everything that depends on the filters. The timeline and the map ignore the dates: the brush filters them. */
 async function load(): Promise<void> {
   const f = withoutDates(state.filters);
+  // Every request at once: the list and the strip do not wait for the map.
+  const others = Promise.all([list(), strip()]);
   const [days, pts] = await Promise.all([
     api<{ days: Day[] }>(`/api/stats/daily${query(f)}`),
     api<Points>(`/api/events/points${query(f)}`),
@@ -129,7 +131,7 @@ async function load(): Promise<void> {
   map.show(points, range());
   map.selectOblast(state.filters.oblast ?? '');
   count();
-  await Promise.all([list(), strip()]);
+  await others;
 }
 
 async function brushed(r: { from: string; to: string } | null): Promise<void> {
@@ -249,8 +251,7 @@ function setup(): void {
 setup();
 fillForm();
 (async () => {
-  await offerExamples();
-  await load();
+  await Promise.all([offerExamples(), load()]);
   if (state.event) await openEvent(state.event, false);
   if (state.tab !== 'events') await tab(state.tab, false);
   // Milliseconds since navigation start (the page's time origin): what the render benchmark reads.
