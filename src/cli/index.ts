@@ -5,6 +5,7 @@ import { register as registerIncidents } from './incidents.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerList } from './list.js';
 import { register as registerPlaces } from './places.js';
+import { register as registerServe } from './serve.js';
 
 /** Builds the `sitrep` command line. Each command lives in its own file. */
 export function program(): Command {
@@ -19,6 +20,7 @@ export function program(): Command {
   registerGazetteer(p);
   registerPlaces(p);
   registerIncidents(p);
+  registerServe(p);
   return p;
 }
 

@@ -82,12 +82,24 @@ function lock(dir: string): () => void {
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid === process.pid) throw new StoreError(`the database ${dir} is already open in this process`);
       if (pid && isAlive(pid)) {
+        const served = servedAt(dir, pid);
+        if (served) throw new StoreError(`the database ${dir} is in use by sitrep serve (process ${pid}) at ${served}: read it through the server's API (${served}/api/openapi.json), or stop the server`);
         throw new StoreError(`the database ${dir} is in use by process ${pid} (another sitrep command or server); stop it or use another --db`);
       }
       rmSync(file, { force: true });
     }
   }
   throw new StoreError(`could not lock the database ${dir}`);
+}
+
+/** The address of the `sitrep serve` holding `dir` (its server.json), or null. */
+function servedAt(dir: string, pid: number): string | null {
+  try {
+    const info = JSON.parse(readFileSync(join(dir, 'server.json'), 'utf8')) as { url?: unknown; pid?: unknown };
+    return info.pid === pid && typeof info.url === 'string' ? info.url : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -339,6 +351,14 @@ export class Store {
       places: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
       byOblast,
     };
+  }
+
+  /**
+   * Runs one read-only query for the HTTP API's filtered lists and statistics (src/server), which need SQL the
+   * ledger methods above do not offer. Writes go through {@link Store.save} and its transaction.
+   */
+  async read<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query<T>(sql, params)).rows;
   }
 
   /** Row counts of every table, for tests and `sitrep status`. */
