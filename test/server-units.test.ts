@@ -6,7 +6,7 @@ import { BadRequest, decodeCursor, encodeCursor } from '../src/server/filters.js
 import { disagreements, type Figure } from '../src/server/incidents.js';
 import { highlights } from '../src/server/ledger.js';
 
-const figure = (f: Partial<Figure>): Figure => ({ document: 'd', outlet: null, published: null, event: 'e', attacks: null, killed: null, injured: null, ...f });
+const figure = (f: Partial<Figure>): Figure => ({ document: 'd', outlet: null, published: null, event: 'e', source: 's', replaced: [], attacks: null, killed: null, injured: null, ...f });
 
 test('figures disagree only where two sources gave different numbers (unknown is not a disagreement)', () => {
   assert.deepEqual(disagreements([figure({ killed: 2, injured: 5 }), figure({ killed: 5, injured: 5 })]), ['killed']);

@@ -24,10 +24,17 @@ const reportsFile = join(repoRoot, 'test', 'fixtures', 'serve', 'reports.jsonl')
 interface Ev {
   id: string; event_type: string; sub_event_type: string; date: string | null; actor1: string | null; actor2: string | null;
   place: { name: string; id: string | null; admin1: string | null; admin2: string | null; lat: number | null; lon: number | null } | null;
-  killed: number | null; injured: number | null; weapons: string[]; targets: string[]; corroboration: number;
+  killed: number | null; injured: number | null; weapons: string[]; targets: string[]; corroboration: number; historical: boolean;
   sources: { document: string; outlet: string | null; quote: string; speaker: string | null }[];
 }
 interface Page<T> { items: T[]; next_cursor: string | null }
+interface Inc {
+  id: string; date: string | null; place: Ev['place']; killed: number | null; injured: number | null; events: string[]; corroboration: number;
+  source_kinds: string[]; independent_sources: { outlets: string[] }[]; figure_rule: string;
+  figures: { outlet: string | null; killed: number | null; injured: number | null }[]; disagreements: string[];
+  conflicts: { field: string; values: { value: number; sources: string[] }[]; chosen: number }[];
+  sources: { outlet: string | null; speaker: string | null; quote: string; title?: string | null; highlights?: unknown[] }[];
+}
 
 /** A data directory with the gazetteer fixture built into it, as `sitrep gazetteer build` would leave it. */
 async function dataDirWithFixtureGazetteer(): Promise<string> {
@@ -288,16 +295,84 @@ describe('sitrep serve: the HTTP API', () => {
     assert.ok(report.body.text.includes(s.quote));
   });
 
-  test('incidents: the same filters and pages, with figures side by side', async () => {
-    const list = await get<Page<{ id: string; events: string[]; figures: { killed: number | null }[]; disagreements: string[]; corroboration: number }>>('/api/incidents?oblast=Donetsk&limit=500');
+  test('incidents: fusion\'s, with the same filters and pages as the events', async () => {
+    const list = await get<Page<Inc>>('/api/incidents?oblast=Donetsk&limit=500');
     assert.equal(list.status, 200);
-    assert.equal(list.body.items.length, all.filter((e) => e.place?.admin1 === 'Donetsk').length);
-    const one = list.body.items.find((i) => i.figures[0]!.killed === 3)!;
-    assert.deepEqual(one.events, [one.id]);
-    assert.deepEqual(one.disagreements, []);
-    const detail = await get<{ id: string; sources: { quote: string; highlights: unknown[] }[] }>(`/api/incidents/${one.id}`);
+    const donetsk = all.filter((e) => e.place?.admin1 === 'Donetsk' && !e.historical);
+    assert.deepEqual(list.body.items.flatMap((i) => i.events).sort(), donetsk.map((e) => e.id).sort(), 'every present-day Donetsk event in one incident');
+    const pokrovsk = list.body.items.find((i) => i.place?.name === 'Pokrovsk')!;
+    assert.equal(pokrovsk.killed, 3);
+    assert.deepEqual(pokrovsk.disagreements, []);
+    assert.equal(pokrovsk.corroboration, 1);
+    // The dashboard opens an event's incident by the event's id.
+    const byEvent = await get<Inc>(`/api/incidents/${pokrovsk.events[0]}`);
+    assert.equal(byEvent.status, 200);
+    assert.equal(byEvent.body.id, pokrovsk.id);
+    assert.ok(byEvent.body.sources[0]!.highlights!.length > 0, 'in detail: the words the rules read');
+    assert.equal(byEvent.body.sources[0]!.title, 'Bomb on Pokrovsk');
+  });
+
+  test('incidents: two outlets\' reports of one strike are one incident, corroboration 2, their killed figures side by side', async () => {
+    const wire = (p: Page<Inc>): Inc[] => p.items.filter((i) => i.sources.some((s) => s.outlet === 'Test Wire'));
+    const before = (await get<Page<Inc>>('/api/incidents?settlement=Kupiansk')).body;
+    assert.equal(wire(before).length, 1);
+    assert.equal(wire(before)[0]!.corroboration, 1);
+    // A second outlet (a report written for this test) tells the same shelling with another death toll.
+    const r = await post('/api/reports', JSON.stringify({
+      text: 'Russian artillery shelled Kupiansk on Thursday, killing three civilians and wounding five, police said.',
+      published: '2024-05-10T14:00:00+03:00', outlet: 'Test Gazette', origin: 'gazette-kupiansk',
+    }), { ...auth, 'Content-Type': 'application/json' });
+    assert.equal(r.status, 201);
+    all = await events('');
+    const after = (await get<Page<Inc>>('/api/incidents?settlement=Kupiansk')).body;
+    assert.equal(after.items.length, before.items.length, 'no new incident: the two reports fused');
+    const inc = wire(after)[0]!;
+    assert.equal(inc.id, wire(before)[0]!.id);
+    assert.equal(inc.events.length, 2);
+    assert.equal(inc.corroboration, 2);
+    assert.deepEqual(inc.independent_sources.map((s) => s.outlets).sort(), [['Test Gazette'], ['Test Wire']]);
+    assert.deepEqual(inc.disagreements, ['killed']);
+    assert.equal(inc.killed, 2, 'the lowest standing figure');
+    assert.equal(inc.injured, 5);
+    assert.deepEqual(inc.conflicts, [{ field: 'killed', values: [{ value: 2, sources: ['the regional governor'] }, { value: 3, sources: ['police'] }], chosen: 2 }]);
+    assert.deepEqual(inc.figures.map((f) => [f.outlet, f.killed, f.injured]), [['Test Wire', 2, 5], ['Test Gazette', 3, 5]]);
+    assert.match(inc.figure_rule, /lowest/);
+    assert.ok(inc.source_kinds.includes('media'), JSON.stringify(inc.source_kinds));
+    const quotes = inc.sources.map((s) => [s.outlet, s.quote]);
+    assert.deepEqual(quotes, [
+      ['Test Wire', 'Russian forces shelled Kupiansk with artillery on Thursday, killing two civilians and wounding five, the regional governor said.'],
+      ['Test Gazette', 'Russian artillery shelled Kupiansk on Thursday, killing three civilians and wounding five, police said.'],
+    ]);
+    assert.deepEqual(inc.sources.map((s) => s.speaker), ['the regional governor', 'police']);
+
+    const detail = await get<Inc>(`/api/incidents/${inc.id}`);
     assert.equal(detail.status, 200);
-    assert.ok(detail.body.sources[0]!.highlights.length > 0);
+    assert.deepEqual(detail.body.sources.map((s) => s.title), ['Shelling in Kupiansk', null]);
+    // The filters read the incident: two independent sources, in Kharkiv, with its figures and text.
+    const corroborated = await get<Page<Inc>>('/api/incidents?min_corroboration=2&limit=500');
+    assert.deepEqual(corroborated.body.items.map((i) => i.id), [inc.id]);
+    assert.deepEqual((await get<Page<Inc>>('/api/incidents?q=police&oblast=Kharkiv')).body.items.map((i) => i.id), [inc.id]);
+    assert.deepEqual((await get<Page<Inc>>('/api/incidents?oblast=Kherson')).body.items.map((i) => i.place?.name), ['Kherson']);
+    const shahed = (await get<Page<Inc>>('/api/incidents?weapon=Shahed%20drone')).body.items.map((i) => i.place?.name).sort();
+    assert.ok(shahed.includes('Nikopol'));
+    assert.deepEqual(shahed, all.filter((e) => e.weapons.includes('Shahed drone')).map((e) => e.place?.name).sort());
+    assert.deepEqual((await get<Page<Inc>>('/api/incidents?from=2024-05-10&to=2024-05-12&type=Air%2Fdrone%20strike&oblast=Donetsk')).body.items.map((i) => i.place?.name), ['Pokrovsk']);
+
+    // Sorted cursor pages: every incident once, in order.
+    const every = (await get<Page<Inc>>('/api/incidents?limit=500')).body.items;
+    for (const sort of ['-date', 'killed']) {
+      const seen: Inc[] = [];
+      let cursor: string | null = null;
+      do {
+        const p: { status: number; body: Page<Inc> } = await get<Page<Inc>>(`/api/incidents?sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+        assert.equal(p.status, 200);
+        seen.push(...p.body.items);
+        cursor = p.body.next_cursor;
+      } while (cursor && seen.length <= every.length);
+      assert.deepEqual(seen.map((i) => i.id).sort(), every.map((i) => i.id).sort(), sort);
+      const value = (i: Inc): string | number => (sort === '-date' ? i.date ?? '' : i.killed ?? -1);
+      for (let k = 1; k < seen.length; k++) assert.ok(sort.startsWith('-') ? value(seen[k - 1]!) >= value(seen[k]!) : value(seen[k - 1]!) <= value(seen[k]!), sort);
+    }
   });
 
   test('places search: by the start of a name, by a variant, by Cyrillic', async () => {

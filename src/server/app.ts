@@ -18,7 +18,7 @@ import { DEFAULT_MAX_BYTES, readBuffer, readInputs, sniffFormat, type ReadResult
 import type { Store } from '../store/index.js';
 import { exportStream, EXPORT_TYPES, type ExportFormat } from './export.js';
 import { BadRequest, describeIssues, filterQuery, filterShape, listQuery, parseQuery } from './filters.js';
-import { EventIncidents, type IncidentSource } from './incidents.js';
+import { FusionIncidents, type IncidentSource } from './incidents.js';
 import { Ledger } from './ledger.js';
 import { openApiDocument } from './openapi.js';
 import { PlaceIndex } from './places.js';
@@ -36,7 +36,7 @@ export interface AppOptions {
   private?: boolean;
   /** Where the built dashboard is (default dist/web). */
   webRoot?: string;
-  /** Incidents: events as one-event incidents until fusion provides its own source. */
+  /** Incidents (default: fusion's, from the store). */
   incidents?: IncidentSource;
   /** Largest report accepted by POST /api/reports, in bytes. */
   maxBytes?: number;
@@ -96,7 +96,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * serve({ fetch: app.fetch, port: 8080 });
  */
 export function createApp(opts: AppOptions, ledger = new Ledger(opts.store)): Hono {
-  const incidents = opts.incidents ?? new EventIncidents(ledger);
+  const incidents = opts.incidents ?? new FusionIncidents(opts.store, ledger);
   const places = new PlaceIndex(opts.gazetteer);
   const webRoot = opts.webRoot ?? WEB_ROOT;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -180,7 +180,10 @@ export function createApp(opts: AppOptions, ledger = new Ledger(opts.store)): Ho
       out.push(r.ok ? await ingestReport(opts.store, context, r.report) : { status: 'rejected', origin: r.error.origin, message: r.error.message });
     }
     const stored = out.filter((o) => o.status === 'stored').length;
-    if (stored) await ledger.written(stored);
+    if (stored) {
+      incidents.written?.();
+      await ledger.written(stored);
+    }
     return out;
   };
   const answer = (c: Context, results: IngestOutcome[]) => {

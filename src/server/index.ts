@@ -13,6 +13,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { gazetteerFor } from '../cli/context.js';
 import { Store } from '../store/index.js';
 import { createApp, type AppOptions } from './app.js';
+import { FusionIncidents } from './incidents.js';
 import { Ledger } from './ledger.js';
 
 export interface ServeOptions {
@@ -75,12 +76,14 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   try {
     const { gazetteer } = await gazetteerFor(store);
     const token = opts.token || randomBytes(24).toString('base64url');
-    const appOptions: AppOptions = { store, gazetteer, token, private: Boolean(opts.private), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) };
     const ledger = new Ledger(store);
+    const incidents = new FusionIncidents(store, ledger);
+    const appOptions: AppOptions = { store, gazetteer, token, private: Boolean(opts.private), incidents, ...(opts.webRoot ? { webRoot: opts.webRoot } : {}) };
     await ledger.analyze();
     // What the dashboard asks for first, computed while the server starts listening.
     void ledger.points({}).catch(() => undefined);
     void ledger.daily({}).catch(() => undefined);
+    void incidents.warm().catch(() => undefined);
     const app = createApp(appOptions, ledger);
     const host = opts.host ?? '127.0.0.1';
     const address = await new Promise<AddressInfo>((resolve, reject) => {

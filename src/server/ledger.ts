@@ -116,6 +116,11 @@ function toApiEvent(r: Row): ApiEvent {
   };
 }
 
+const detailed = (s: RowSource): DetailedSource => ({
+  document: s.document, outlet: s.outlet, published: iso(s.published), title: s.title, url: s.url,
+  speaker: s.speaker, quote: s.quote, start: s.start, end: s.end, highlights: highlights(s),
+});
+
 /** The spans of a quote that rules read, relative to the quote; the whole sentence itself is not a highlight. */
 export function highlights(s: RowSource): Highlight[] {
   const seen = new Set<string>();
@@ -266,14 +271,12 @@ export class Ledger {
   async event(id: string): Promise<EventDetail | null> {
     const [row] = await this.rows([id], true);
     if (!row) return null;
-    const e = toApiEvent(row);
-    return {
-      ...e,
-      sources: row.sources.map((s) => ({
-        document: s.document, outlet: s.outlet, published: iso(s.published), title: s.title, url: s.url,
-        speaker: s.speaker, quote: s.quote, start: s.start, end: s.end, highlights: highlights(s),
-      })),
-    };
+    return { ...toApiEvent(row), sources: row.sources.map(detailed) };
+  }
+
+  /** Every source of each of these events in detail (for an incident's mentions), by event id. */
+  async detailedSources(ids: string[]): Promise<Map<string, DetailedSource[]>> {
+    return new Map((await this.rows(ids, true)).map((r) => [r.id, r.sources.map(detailed)]));
   }
 
   /**
