@@ -500,6 +500,11 @@ describe('sitrep serve: the HTTP API', () => {
       assert.equal(r.status, 200, `${concrete} answers ${r.status}`);
       await r.arrayBuffer();
     }
+    // The schema describes what is served: the incident's fields, and the required ones present.
+    const schema = (doc.body as unknown as { components: { schemas: { Incident: { required: string[]; properties: Record<string, unknown> } } } }).components.schemas.Incident;
+    const incident = (await get<Page<Record<string, unknown>>>('/api/incidents?min_corroboration=2')).body.items[0]!;
+    assert.deepEqual(Object.keys(incident).sort(), Object.keys(schema.properties).sort());
+    for (const k of schema.required) assert.ok(k in incident, k);
     const listed = Object.keys(doc.body.paths);
     for (const p of ['/api/events', '/api/incidents', '/api/places', '/api/stats/daily', '/api/aggregate-reports', '/api/claims', '/api/sources', '/api/reports', '/api/export/events.csv']) assert.ok(listed.includes(p), p);
   });

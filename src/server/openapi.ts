@@ -127,13 +127,47 @@ export function openApiDocument(): Json {
         EventDetail: { type: 'object', properties: { ...eventProps, sources: { type: 'array', items: detailedSource } } },
         Incident: {
           type: 'object',
+          required: Object.keys(eventProps).concat('source_kinds', 'independent_sources', 'events', 'figure_rule', 'figures', 'disagreements', 'conflicts', 'types_reported', 'sources'),
+          description: 'an incident fused from the events (mentions) of several reports; GET /api/incidents/{id} also takes the id of one of its events',
           properties: {
             ...eventProps,
+            corroboration: { type: 'integer', description: 'independent sources: outlets that did not copy each other (near-identical text or "according to" makes one source)' },
+            source_kinds: { type: 'array', items: { enum: ['official (Ukraine)', 'official (Russia)', 'official', 'local authority', 'wire agency', 'media', 'social'] } },
+            independent_sources: { type: 'array', items: { type: 'object', properties: { outlets: { type: 'array', items: { type: 'string' } }, documents: { type: 'array', items: { type: 'string' } }, kinds: { type: 'array', items: { type: 'string' } }, reasons: { type: 'array', items: { type: 'string' }, description: 'why these reports are one source' } } } },
             events: { type: 'array', items: { type: 'string' }, description: 'the events (mentions) that make the incident' },
-            figure_rule: { type: 'string' },
-            figures: { type: 'array', items: { type: 'object', properties: { document: { type: 'string' }, outlet: nullable('string'), published: nullable('string'), event: { type: 'string' }, attacks: nullable('integer'), killed: nullable('integer'), injured: nullable('integer') } } },
-            disagreements: { type: 'array', items: { enum: ['attacks', 'killed', 'injured'] } },
-            sources: { type: 'array', items: detailedSource },
+            attacks: nullable('integer', { description: 'chosen from figures by figure_rule' }),
+            killed: nullable('integer', { description: 'chosen from figures by figure_rule; null: no report gave one' }),
+            figure_rule: { type: 'string', description: 'how the incident\'s figures are chosen from its reports\'' },
+            figures: {
+              type: 'array', description: 'every report\'s figures, side by side',
+              items: {
+                type: 'object', properties: {
+                  document: { type: 'string' }, outlet: nullable('string'), published: nullable('string'), event: { type: 'string' },
+                  source: { type: 'string', description: 'who gave them: the speaker, else the outlet' },
+                  attacks: nullable('integer'), killed: nullable('integer'), injured: nullable('integer'),
+                  replaced: { type: 'array', items: { enum: ['attacks', 'killed', 'injured'] }, description: 'fields a later report of the same source replaced' },
+                },
+              },
+            },
+            disagreements: { type: 'array', items: { enum: ['attacks', 'killed', 'injured'] }, description: 'fields on which the standing figures differ' },
+            conflicts: {
+              type: 'array', description: 'for each disagreement: every standing value, who gives it, and the one chosen',
+              items: { type: 'object', properties: { field: { enum: ['attacks', 'killed', 'injured'] }, values: { type: 'array', items: { type: 'object', properties: { value: { type: 'integer' }, sources: { type: 'array', items: { type: 'string' } } } } }, chosen: { type: 'integer' } } },
+            },
+            types_reported: { type: 'array', items: { enum: [...SUB_EVENT_TYPES] }, description: 'sub-event types the reports gave, when they differ' },
+            sources: {
+              type: 'array', description: 'every report of it; title, offsets and highlights only in GET /api/incidents/{id}',
+              items: {
+                type: 'object', required: ['document', 'outlet', 'url', 'published', 'speaker', 'kinds', 'quote', 'mention', 'independent_source'],
+                properties: {
+                  document: { type: 'string' }, outlet: nullable('string'), url: nullable('string'), published: nullable('string', { format: 'date-time' }), speaker: nullable('string'),
+                  kinds: { type: 'array', items: { type: 'string' } }, quote: { type: 'string' }, mention: { type: 'string', description: 'the event this report gave' },
+                  independent_source: { type: 'integer', description: 'index into independent_sources' },
+                  title: nullable('string'), start: { type: 'integer' }, end: { type: 'integer' },
+                  highlights: { type: 'array', items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' }, stage: { type: 'string' }, reason: { type: 'string' } } } },
+                },
+              },
+            },
           },
         },
         Points: { type: 'object', properties: { types: { type: 'array', items: { type: 'string' } }, points: { type: 'array', items: { type: 'array' } }, truncated: { type: 'boolean' } } },
