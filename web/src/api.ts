@@ -12,8 +12,9 @@ export interface Event {
   actor1: string | null; actor2: string | null; place: Place | null; attacks: number | null; killed: number | null; injured: number | null;
   targets: string[]; weapons: string[]; corroboration: number; sources: Source[];
 }
-export interface Figure { document: string; outlet: string | null; published: string | null; event: string; attacks: number | null; killed: number | null; injured: number | null }
-export interface Incident extends Event { events: string[]; figures: Figure[]; disagreements: string[]; figure_rule: string }
+export interface Figure { document: string; outlet: string | null; published: string | null; event: string; source: string; attacks: number | null; killed: number | null; injured: number | null; replaced: string[] }
+export interface Conflict { field: 'attacks' | 'killed' | 'injured'; values: { value: number; sources: string[] }[]; chosen: number }
+export interface Incident extends Event { events: string[]; figures: Figure[]; disagreements: string[]; conflicts: Conflict[]; figure_rule: string; source_kinds: string[] }
 export interface Page<T> { items: T[]; next_cursor: string | null }
 export interface Points { types: string[]; points: [string, number, number, string | null, number, number, number | null][]; truncated: boolean }
 export interface Day { date: string; events: number; settlements: number; oblasts: number; killed: number | null; injured: number | null }

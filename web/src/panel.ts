@@ -34,18 +34,21 @@ export function renderPanel(panel: HTMLElement, i: Incident, onClose: () => void
     el('dt', {}, 'Actors'), el('dd', {}, [i.actor1, i.actor2].filter(Boolean).join(' → ') || 'unknown'),
     i.weapons.length ? el('dt', {}, 'Weapons') : null, i.weapons.length ? el('dd', {}, i.weapons.join(', ')) : null,
     i.targets.length ? el('dt', {}, 'Targets') : null, i.targets.length ? el('dd', {}, i.targets.join(', ')) : null,
-    el('dt', {}, 'Sources'), el('dd', { class: 'corroboration' }, `${i.corroboration} independent source${i.corroboration === 1 ? '' : 's'}`));
+    el('dt', {}, 'Sources'), el('dd', { class: 'corroboration' }, `${i.corroboration} independent source${i.corroboration === 1 ? '' : 's'}${i.source_kinds.length ? ` (${i.source_kinds.join(', ')})` : ''}`));
 
   // Figures: one column per source, the incident's chosen figure first; a row where sources disagree is marked.
   const table = el('table', { class: 'figures' });
   const head = el('tr', {}, el('th', {}, ''), el('th', {}, 'chosen'));
-  for (const f of i.figures) head.appendChild(el('th', { title: f.document }, f.outlet ?? 'outlet unknown', el('br'), el('small', {}, when(f.published))));
+  for (const f of i.figures) {
+    head.appendChild(el('th', { title: f.document }, f.outlet ?? 'outlet unknown', el('br'),
+      f.source !== f.outlet ? el('small', { class: 'speaker' }, f.source, el('br')) : null, el('small', {}, when(f.published))));
+  }
   table.appendChild(el('thead', {}, head));
   const body = el('tbody');
   for (const k of ['killed', 'injured', 'attacks'] as const) {
     const conflict = i.disagreements.includes(k);
     const row = el('tr', { class: conflict ? 'conflict' : undefined }, el('th', {}, k), el('td', { class: 'chosen' }, figure(i[k])));
-    for (const f of i.figures) row.appendChild(el('td', {}, figure(f[k])));
+    for (const f of i.figures) row.appendChild(el('td', f.replaced.includes(k) ? { class: 'replaced', title: 'replaced by a later report of the same source' } : {}, figure(f[k])));
     body.appendChild(row);
   }
   table.appendChild(body);
@@ -56,7 +59,9 @@ export function renderPanel(panel: HTMLElement, i: Incident, onClose: () => void
     facts,
     el('h3', {}, 'Figures'),
     table,
-    i.disagreements.length ? el('p', { class: 'conflict-note' }, `Sources disagree on ${i.disagreements.join(', ')}; rule: ${i.figure_rule}.`) : el('p', { class: 'muted' }, `Rule: ${i.figure_rule}.`),
+    i.conflicts.length
+      ? el('p', { class: 'conflict-note' }, `Sources disagree: ${i.conflicts.map((c) => `${c.field} ${c.values.map((v) => `${v.value} (${v.sources.join(', ')})`).join(' vs ')}, chosen ${c.chosen}`).join('; ')}. Rule: ${i.figure_rule}.`)
+      : el('p', { class: 'muted' }, `Rule: ${i.figure_rule}.`),
     el('h3', {}, `Sources (${i.sources.length})`),
     el('ol', { class: 'sources' }, ...i.sources.map(sourceItem)),
     el('p', { class: 'muted' }, 'Highlighted: the words sitrep\'s rules read (hover for the rule).'));
