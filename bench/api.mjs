@@ -149,7 +149,8 @@ for (const [name, q] of Object.entries(mixes)) {
 }
 console.log(`  ${'all'.padEnd(22)} p50 ${pct(all, 50).toFixed(1).padStart(6)} ms  p95 ${pct(all, 95).toFixed(1).padStart(6)} ms  max ${Math.max(...all).toFixed(1)} ms`);
 // Whole-store aggregates: the first request computes, the next ones are served from memory until a write.
-for (const path of ['/api/events/points', '/api/events/points?oblast=Donetsk', '/api/stats/daily', '/api/stats/daily?oblast=Kharkiv', '/api/stats/summary']) {
+// Incidents: described once (the server starts on it while it starts listening), then filtered in memory until a write.
+for (const path of ['/api/events/points', '/api/events/points?oblast=Donetsk', '/api/stats/daily', '/api/stats/daily?oblast=Kharkiv', '/api/stats/summary', '/api/incidents?limit=50', '/api/incidents?oblast=Donetsk&limit=50', '/api/incidents?q=missile&limit=50']) {
   const times = [];
   for (let i = 0; i < 6; i++) {
     const t = performance.now();
