@@ -9,6 +9,7 @@ import {
 } from '../locales/en/events.js';
 import { parseNumberWords } from '../locales/en/numbers.js';
 import { actorCues, ACTORS, targets as targetVocabulary, weapons as weaponVocabulary, type VocabularyEntry } from '../locales/en/vocabulary.js';
+import { anyOf } from '../text/any-of.js';
 
 /** An event before its place and date are resolved. */
 export interface EventDraft {
@@ -59,16 +60,22 @@ const EVENT_TYPE: Record<SubEventType, 'Explosions/Remote violence' | 'Battles' 
 export const eventTypeOf = (sub: SubEventType) => EVENT_TYPE[sub];
 
 function compileVocabulary(entries: VocabularyEntry[]) {
-  return entries.map((e) => ({ ...e, re: new RegExp(`(?<![\\w-])(?:${e.patterns.join('|')})(?![\\w-])`, 'i') }));
+  const compiled = entries.map((e) => ({ ...e, re: new RegExp(`(?<![\\w-])(?:${e.patterns.join('|')})(?![\\w-])`, 'i') }));
+  // Most sentences name nothing of a vocabulary: one test for all of it first (true exactly when some entry's is).
+  const any = new RegExp(`(?<![\\w-])(?:${entries.flatMap((e) => e.patterns).join('|')})(?![\\w-])`, 'i');
+  return Object.assign(compiled, { any });
 }
 const WEAPONS = compileVocabulary(weaponVocabulary);
 const TARGETS = compileVocabulary(targetVocabulary);
 const ACTOR_RES = actorCues.map((c) => ({ ...c, re: new RegExp(`(?<![\\w-])(?:${c.pattern})(?![\\w-])`, 'i') }));
 const AIR_WEAPONS = new Set(['drone', 'Shahed drone', 'FPV drone', 'Lancet drone', 'guided aerial bomb', 'aviation']);
+/** Most sentences hold no trigger: one test for all the rules first. */
+const ANY_TRIGGER = anyOf(triggerRules.map((r) => r.pattern));
 
 /** Labels of a vocabulary that the text names, with their categories, in vocabulary order. */
 function labelsIn(text: string, vocabulary: ReturnType<typeof compileVocabulary>): string[] {
   const out: string[] = [];
+  if (!vocabulary.any.test(text)) return out;
   for (const entry of vocabulary) {
     if (!entry.re.test(text)) continue;
     if (!out.includes(entry.label)) out.push(entry.label);
@@ -116,6 +123,7 @@ function attackerSide(text: string, speaker: Speaker | null): { side: 'russia' |
 
 /** The first trigger rule that fires, or null. */
 function findTrigger(text: string) {
+  if (ANY_TRIGGER && !ANY_TRIGGER.test(text)) return null;
   for (const rule of triggerRules) {
     const m = text.match(rule.pattern);
     if (m) return { rule, match: m };

@@ -1,0 +1,19 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { anyOf } from '../src/text/any-of.js';
+
+test('anyOf matches exactly where one of the expressions does', () => {
+  const res = [/\bshell(?:ed|ing)\b/i, /(?<![\w-])drones?(?![\w-])/i, /^Overnight\b/i];
+  const any = anyOf(res)!;
+  const texts = ['Russian forces shelled Kherson.', 'A drone hit a house.', 'overnight, nothing', 'anti-drone nets', 'Shellfish market', 'drones-only', 'Quiet day.'];
+  for (const t of texts) assert.equal(any.test(t), res.some((re) => re.test(t)), t);
+});
+
+test('anyOf refuses what it cannot join exactly: mixed flags, back-references', () => {
+  assert.equal(anyOf([/a/i, /b/]), null);
+  assert.equal(anyOf([/(a)\1/i, /b/i]), null);
+  assert.equal(anyOf([/(?<x>a)\k<x>/, /b/]), null);
+  assert.equal(anyOf([]), null);
+  // g and y do not count: test() on the union is stateless.
+  assert.ok(anyOf([/a/g, /b/]));
+});
