@@ -6,6 +6,7 @@ import {
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { normaliseName } from './normalise.js';
 import { findOblast } from './oblasts.js';
+import { memoiseBounded } from '../text/memo.js';
 
 /** Longest name, in words, that the recogniser tries. */
 const MAX_WORDS = 4;
@@ -16,7 +17,15 @@ const NEEDS_CONTEXT_BELOW = 10_000;
 /** Words after a name that make the phrase a raion, a city district or a hromada. */
 const UNIT_WORDS = /^(?:raion|district|hromada|community)$/i;
 
-const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^[A-ZА-ЯІЇЄҐ]/.test(t.text);
+/** A word starting with a capital, Latin or Ukrainian Cyrillic (what /^[A-ZА-ЯІЇЄҐ]/ tests, without a regular expression per token). */
+const isCapitalised = (t: Token): boolean => {
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490;
+};
+
+/** Lookup keys of the capitalised spans tried: the same names recur in every report. */
+const keyOf = memoiseBounded(normaliseName);
 const joinsWords = (t: Token): boolean => t.text === '-' || t.text === "'" || t.text === '–';
 
 /**
@@ -110,7 +119,7 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const after = tokens[span.end + 1];
       const after2 = tokens[span.end + 2];
       const prev = tokens[i - 1];
-      const key = normaliseName(surface);
+      const key = keyOf(surface);
       // "Zaporizhzhia and Kherson regions": the first of two oblasts sharing one region word.
       const sharedRegionWord = /^(?:\s*(?:,|,?\s*and)\s+[A-Z][\w'-]+)+\s+(?:regions|oblasts|provinces)\b/.test(text.slice(last.end, sentence.end)) && findOblast(surface) !== null;
       const followedByRegionWord = (after !== undefined && regionWords.test(after.text)) || sharedRegionWord;

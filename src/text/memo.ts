@@ -1,0 +1,16 @@
+/**
+ * A cache around a pure function of a string, for names that recur from
+ * sentence to sentence ("Russian", "Bakhmut", "Donetsk Oblast"). It holds at
+ * most `limit` results and starts afresh when full, so memory stays bounded
+ * however much text passes through.
+ */
+export function memoiseBounded<T>(fn: (s: string) => T, limit = 20_000): (s: string) => T {
+  let cache = new Map<string, T>();
+  return (s) => {
+    if (cache.has(s)) return cache.get(s) as T;
+    const v = fn(s);
+    if (cache.size >= limit) cache = new Map();
+    cache.set(s, v);
+    return v;
+  };
+}
