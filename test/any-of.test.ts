@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { anyOf } from '../src/text/any-of.js';
+import { anyOf, topLevelAlternatives } from '../src/text/any-of.js';
 
 test('anyOf matches exactly where one of the expressions does', () => {
   const res = [/\bshell(?:ed|ing)\b/i, /(?<![\w-])drones?(?![\w-])/i, /^Overnight\b/i];
@@ -16,4 +16,17 @@ test('anyOf refuses what it cannot join exactly: mixed flags, back-references', 
   assert.equal(anyOf([]), null);
   // g and y do not count: test() on the union is stateless.
   assert.ok(anyOf([/a/g, /b/]));
+});
+
+test('topLevelAlternatives splits only at the top level', () => {
+  assert.deepEqual(topLevelAlternatives('a|(b|c)|[|]|\\||d'), ['a', '(b|c)', '[|]', '\\|', 'd']);
+  assert.deepEqual(topLevelAlternatives('(?:x|y)z'), ['(?:x|y)z']);
+});
+
+test('anyOf writes a shared leading \\b once, and still matches exactly where one of the expressions does', () => {
+  const res = [/\b(?:shell(?:ed|ing))\b/i, /\brepelled\b[^.]{0,20}?\battacks?\b|\battacks?\b[^.]{0,20}?\bwere repelled\b/i, /\bstruck\b/i];
+  const any = anyOf(res)!;
+  assert.ok(any.source.startsWith('\\b(?:'), any.source);
+  const texts = ['Russian forces shelled Kherson.', 'Ukrainian troops repelled two attacks.', 'The attacks were repelled.', 'A missile struck a house.', 'unshelled', 'Quiet day.', 'repelled. attacks'];
+  for (const t of texts) assert.equal(any.test(t), res.some((re) => re.test(t)), t);
 });

@@ -66,6 +66,7 @@ function spansFrom(tokens: Token[], i: number): { end: number; words: number }[]
  * alternates counts only when no place is called so officially.
  */
 function placesOf(entries: readonly GazetteerEntry[]): Place[] {
+  if (entries.length === 0) return [];
   const has = (kinds: string[]) => entries.some((e) => kinds.includes(e.nameKind));
   const dropHistorical = has(['official', 'primary', 'ascii', 'cyrillic', 'romanised', 'russian', 'polish', 'german', 'alternate', 'other', 'oblast']);
   const dropOther = has(['official', 'cyrillic', 'romanised', 'russian']);
@@ -94,14 +95,15 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
-    if (!isCapitalised(tok) || notPlaceStart.has(tok.text.toLowerCase())) {
+    const lower = isCapitalised(tok) ? tok.text.toLowerCase() : null;
+    if (lower === null || notPlaceStart.has(lower)) {
       i++;
       continue;
     }
     const before = text.slice(sentence.start, tok.start);
     // "DPR", "LPR", "Donetsk People's Republic": the occupation "republics", read as the oblast they claim.
     const republic = /^(?:Donetsk|Luhansk|Lugansk)$/.test(tok.text) ? text.slice(tok.end, sentence.end).match(/^\s+(?:People'?s\s+)?Republic\b/i) : null;
-    const alias = regionAliases[tok.text.toLowerCase()] && /^[A-Z]{3}$/.test(tok.text) ? regionAliases[tok.text.toLowerCase()] : republic ? regionAliases[`${tok.text.toLowerCase()} republic`] : undefined;
+    const alias = /^[A-Z]{3}$/.test(tok.text) && regionAliases[lower] ? regionAliases[lower] : republic ? regionAliases[`${lower} republic`] : undefined;
     const aliasOblast = alias ? gazetteer.oblast(alias) : null;
     if (aliasOblast) {
       const end = republic ? tok.end + republic[0].length : tok.end;

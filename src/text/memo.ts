@@ -7,7 +7,8 @@
 export function memoiseBounded<T>(fn: (s: string) => T, limit = 20_000): (s: string) => T {
   let cache = new Map<string, T>();
   return (s) => {
-    if (cache.has(s)) return cache.get(s) as T;
+    const known = cache.get(s);
+    if (known !== undefined || cache.has(s)) return known as T;
     const v = fn(s);
     if (cache.size >= limit) cache = new Map();
     cache.set(s, v);
