@@ -90,13 +90,17 @@ interface DroppableElement extends TextNode {
   querySelector(tags: 'p'): unknown;
 }
 
+/** White space that is not a single plain space: what `/\s+/g` → ' ' changes. */
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
+
 /** Converts nodes to text: block elements and `<br>` end lines, inline text joins with spaces. */
 export function nodesToText(nodes: Iterable<TextNode>): string {
   const lines: string[] = [];
   const buf: string[] = [];
   const flush = (): void => {
     if (buf.length === 0) return;
-    const line = buf.join('').replace(/\s+/g, ' ').trim();
+    // Every run of white space becomes one space; only the runs that are not already one are replaced.
+    const line = buf.join('').replace(SPACE_RUNS, ' ').trim();
     buf.length = 0;
     if (line !== '') lines.push(line);
   };

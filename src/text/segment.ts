@@ -50,7 +50,7 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
     const sentenceTokens: Token[] = [];
     for (let i = from; i <= to; i++) {
       const t = merged[i];
-      if (t && !BLANK.test(t.text)) sentenceTokens.push(t);
+      if (t && !isBlank(t.text)) sentenceTokens.push(t);
     }
     const first = sentenceTokens[0];
     const last = sentenceTokens[sentenceTokens.length - 1];
@@ -71,6 +71,11 @@ const LETTERS = /^\p{L}+$/u;
 const NON_ASCII = /[^\x00-\x7F]/;
 /** A token that is only white space (what `text.trim() === ''` tests, without a new string). */
 const BLANK = /^\s*$/;
+/** {@link BLANK}, answered from the first character when it is printable ASCII (nearly always). */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? false : BLANK.test(text);
+}
 
 /**
  * wink-nlp splits words at letters it does not know ("Wuh" "ł" "edar"): join
