@@ -24,6 +24,30 @@ const isCapitalised = (t: Token): boolean => {
   return (c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490;
 };
 
+/**
+ * Capitalised spans that name nothing in a gazetteer (nor an oblast) when no
+ * unit or region word follows: "Russian", "General Staff", "ISW". Most spans
+ * are such, and the same ones recur in every report. Bounded: starts afresh
+ * after 50,000 names.
+ */
+const MISSES = new WeakMap<Gazetteer, { names: Set<string>; has(name: string): boolean; add(name: string): void }>();
+function missesOf(gazetteer: Gazetteer) {
+  let m = MISSES.get(gazetteer);
+  if (!m) {
+    const names = new Set<string>();
+    m = {
+      names,
+      has: (name) => names.has(name),
+      add: (name) => {
+        if (names.size >= 50_000) names.clear();
+        names.add(name);
+      },
+    };
+    MISSES.set(gazetteer, m);
+  }
+  return m;
+}
+
 /** Lookup keys of the capitalised spans tried: the same names recur in every report. */
 const keyOf = memoiseBounded(normaliseName);
 const joinsWords = (t: Token): boolean => t.text === '-' || t.text === "'" || t.text === '–';
@@ -89,6 +113,7 @@ function needsContext(words: number, places: Place[]): boolean {
  * than in it. Candidates are filled; choosing among them is the resolve stage's work.
  */
 export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gazetteer, documentId: string | null): PlaceMention[] {
+  const misses = missesOf(gazetteer);
   const tokens = sentence.tokens;
   const out: PlaceMention[] = [];
   const pending: PlaceMention[] = [];
@@ -121,11 +146,14 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const after = tokens[span.end + 1];
       const after2 = tokens[span.end + 2];
       const prev = tokens[i - 1];
-      const key = keyOf(surface);
       // "Zaporizhzhia and Kherson regions": the first of two oblasts sharing one region word.
       const sharedRegionWord = /^(?:\s*(?:,|,?\s*and)\s+[A-Z][\w'-]+)+\s+(?:regions|oblasts|provinces)\b/.test(text.slice(last.end, sentence.end)) && findOblast(surface) !== null;
       const followedByRegionWord = (after !== undefined && regionWords.test(after.text)) || sharedRegionWord;
       const followedByUnitWord = after !== undefined && UNIT_WORDS.test(after.text);
+      // With no unit or region word after it, what a name finds depends on the name alone: one found nowhere before is skipped.
+      const plain = !followedByUnitWord && !followedByRegionWord;
+      if (plain && misses.has(surface)) continue;
+      const key = keyOf(surface);
 
       // "Polohivskyi raion", "Shevchenkivskyi district": a raion or a city district.
       let entries: readonly GazetteerEntry[] = followedByUnitWord ? gazetteer.lookup(`${key} ${after!.text.toLowerCase()}`) : [];
@@ -140,7 +168,10 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const oblast = !unit && (followedByRegionWord || places.length === 0 || places.every((p) => p.kind === 'oblast'))
         ? findOblast(surface + (followedByRegionWord && !sharedRegionWord ? ` ${after!.text}` : sharedRegionWord ? ' oblast' : ''))
         : null;
-      if (places.length === 0 && !oblast) continue;
+      if (places.length === 0 && !oblast) {
+        if (plain) misses.add(surface);
+        continue;
+      }
       if (prev && clubWords.test(prev.text)) break; // "Shakhtar Donetsk"
       // "the Dnipro", "Dnipro River": the river, not the city.
       const beyond = text.slice(last.end, sentence.end);
