@@ -91,6 +91,17 @@ function spansFrom(tokens: Token[], i: number): { end: number; words: number }[]
  */
 function placesOf(entries: readonly GazetteerEntry[]): Place[] {
   if (entries.length === 0) return [];
+  // A gazetteer hands out the same entry list for a name every time: work it out once (a copy for each caller).
+  let places = PLACES_OF.get(entries);
+  if (!places) {
+    places = distinctPlaces(entries);
+    PLACES_OF.set(entries, places);
+  }
+  return [...places];
+}
+const PLACES_OF = new WeakMap<readonly GazetteerEntry[], readonly Place[]>();
+
+function distinctPlaces(entries: readonly GazetteerEntry[]): Place[] {
   const has = (kinds: string[]) => entries.some((e) => kinds.includes(e.nameKind));
   const dropHistorical = has(['official', 'primary', 'ascii', 'cyrillic', 'romanised', 'russian', 'polish', 'german', 'alternate', 'other', 'oblast']);
   const dropOther = has(['official', 'cyrillic', 'romanised', 'russian']);
