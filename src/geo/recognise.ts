@@ -6,7 +6,7 @@ import {
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { normaliseName } from './normalise.js';
 import { findOblast } from './oblasts.js';
-import { memoiseBounded } from '../text/memo.js';
+import { memoiseBounded, ownString } from '../text/memo.js';
 
 /** Longest name, in words, that the recogniser tries. */
 const MAX_WORDS = 4;
@@ -40,7 +40,7 @@ function missesOf(gazetteer: Gazetteer) {
       has: (name) => names.has(name),
       add: (name) => {
         if (names.size >= 50_000) names.clear();
-        names.add(name);
+        names.add(ownString(name));
       },
     };
     MISSES.set(gazetteer, m);
