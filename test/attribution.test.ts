@@ -89,9 +89,9 @@ test('speaker offsets are relative to the sentence plus base', () => {
 
 test('describeSpeaker reads role, organisation and side from a phrase', () => {
   const { name: _name, ...mayor } = describeSpeaker('Kharkiv Mayor Ihor Terekhov', 10);
-  assert.deepEqual(mayor, { text: 'Kharkiv Mayor Ihor Terekhov', role: 'mayor', organisation: null, side: 'Ukraine', start: 10, end: 37 });
+  assert.deepEqual(mayor, { text: 'Kharkiv Mayor Ihor Terekhov', role: 'mayor', organisation: null, side: 'Ukraine', via: null, start: 10, end: 37 });
   assert.deepEqual(describeSpeaker("Ukraine's Air Force", 0), {
-    text: "Ukraine's Air Force", name: null, role: 'air force', organisation: "Ukraine's Air Force", side: 'Ukraine', start: 0, end: 19,
+    text: "Ukraine's Air Force", name: null, role: 'air force', organisation: "Ukraine's Air Force", side: 'Ukraine', via: null, start: 0, end: 19,
   });
   assert.equal(describeSpeaker('Russia-installed official Vladimir Saldo', 0).side, 'Russia');
   assert.equal(describeSpeaker('Russia-installed official Vladimir Saldo', 0).name, 'Vladimir Saldo');
@@ -116,4 +116,18 @@ test('a casualty clause after a semicolon or comma is not taken for the speaker'
 
 test('the organisation does not include a sentence-initial "The"', () => {
   assert.equal(speaker('The Russian Defence Ministry claimed its forces had captured the village.').organisation, 'Russian Defence Ministry');
+});
+
+test('the reporting chain: the speaker and the channel the words came through', () => {
+  const chain = findSpeaker('Two people were injured in Sumy, the mayor said, according to Suspilne.')!;
+  assert.equal(chain.text, 'the mayor');
+  assert.equal(chain.via, 'Suspilne');
+  assert.equal(findSpeaker('A drone hit a depot in Lviv, a regional official told the Associated Press.')!.via, 'the Associated Press');
+  assert.equal(findSpeaker('The governor wrote on Telegram that a shell hit a school.')!.via, 'Telegram');
+  // A plain "according to" is the speaker itself, with no channel.
+  const plain = findSpeaker('According to the State Emergency Service, a fire broke out in Sumy.')!;
+  assert.equal(plain.text, 'the State Emergency Service');
+  assert.equal(plain.via, null);
+  // "told reporters" names no outlet.
+  assert.equal(findSpeaker('The mayor told reporters that two houses burned in Sumy.')!.via, null);
 });

@@ -139,3 +139,17 @@ test('"wounded a man and a woman" is 2 injured', () => {
 test('"one person died" is one figure, not two', () => {
   assert.equal(findCasualties('One person died in hospital.').figures.length, 1);
 });
+
+test('children among the casualties: by noun, by age, and "including N children"', () => {
+  const byNoun = findCasualties('The strike killed two children and injured five adults.').figures;
+  assert.deepEqual(byNoun.map((f) => [f.kind, f.value, f.children]), [['killed', 2, 2], ['injured', 5, null]]);
+  const byAge = findCasualties('A 9-year-old boy was wounded.').figures;
+  assert.deepEqual(byAge.map((f) => [f.kind, f.value, f.children]), [['injured', 1, 1]]);
+  const adult = findCasualties('A 45-year-old man was wounded.').figures;
+  assert.deepEqual(adult.map((f) => [f.kind, f.value, f.children]), [['injured', 1, null]]);
+  const including = findCasualties('Shelling injured 11 people, including three children.').figures;
+  assert.deepEqual(including.map((f) => [f.kind, f.value, f.children]), [['injured', 11, 3]]);
+  // More children than the figure itself cannot be part of it.
+  const tooMany = findCasualties('Shelling injured 2 people, including three children.').figures;
+  assert.deepEqual(tooMany.map((f) => [f.kind, f.value, f.children]), [['injured', 2, null]]);
+});

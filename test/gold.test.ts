@@ -52,8 +52,17 @@ function flatEvent(e: Analysis['events'][number]): Record<string, unknown> {
     historical: e.historical,
     civilian: e.detail.civilian,
     outcome: e.detail.outcome,
+    launched: e.detail.launched,
+    destroyed: e.detail.destroyed,
+    children_killed: e.detail.children?.killed ?? null,
+    children_injured: e.detail.children?.injured ?? null,
+    sources: 1 + e.alsoIn.length,
     speaker: e.detail.speaker?.text ?? null,
+    speaker_name: e.detail.speaker?.name ?? null,
+    speaker_role: e.detail.speaker?.role ?? null,
+    speaker_organisation: e.detail.speaker?.organisation ?? null,
     speaker_side: e.detail.speaker?.side ?? null,
+    via: e.detail.speaker?.via ?? null,
   };
 }
 
@@ -104,7 +113,7 @@ for (const { file, c } of loadCases('negative')) {
 test('gold set has cases of every kind it promises', () => {
   const events = loadCases('events');
   const negative = loadCases('negative');
-  assert.ok(events.length >= 30, `only ${events.length} event cases`);
-  assert.ok(negative.length >= 12, `only ${negative.length} negative cases`);
+  assert.ok(events.length >= 136, `only ${events.length} event cases`);
+  assert.ok(negative.length >= 40, `only ${negative.length} negative cases`);
   for (const c of [...events, ...negative]) assert.ok(c.c.reason && c.c.reason.length > 10, `${c.file} ${c.c.id} has no reason`);
 });

@@ -35,7 +35,8 @@ for (const [format, path] of datasets) {
     for (const [name, value] of Object.entries(r.metrics)) {
       assert.equal(typeof value, 'number', `${name} is scored (support ${r.support[name]})`);
       assert.ok(value! >= 0 && value! <= 1, `${name} = ${value}`);
-      assert.ok(r.support[name]! > 0 && r.support[name]! <= 300, `${name} support ${r.support[name]}`);
+      // Fusion metrics are scored on pairs of reports, which may outnumber the rows.
+      assert.ok(r.support[name]! > 0 && (name.startsWith('fusion_') || r.support[name]! <= 300), `${name} support ${r.support[name]}`);
     }
     assert.ok(r.docs_per_s > 0, `docs_per_s = ${r.docs_per_s}`);
   });

@@ -14,7 +14,7 @@ const PUBLISHED = '2024-03-06T09:00:00+02:00';
 
 const raw = (text: string, origin = 'reports/odesa.txt'): RawReport => ({
   origin, format: 'txt', text, title: 'Drones hit Odesa, shelling in Kherson', outlet: 'Test Outlet',
-  url: 'https://example.org/odesa', published: PUBLISHED, publishedSource: 'cli',
+  url: `https://example.org/${origin}`, published: PUBLISHED, publishedSource: 'cli',
 });
 
 /** Two events (Odesa: 2 killed, injured unknown; Kherson: stated none), one aggregate report, one claim. */
@@ -120,7 +120,7 @@ async function withStore<T>(dir: string | { memory: true }, fn: (s: Store) => Pr
 // ---------------------------------------------------------------------------
 // Migrations.
 
-const MIGRATIONS = [{ version: 1, name: '001_init.sql' }, { version: 2, name: '002_gazetteer.sql' }];
+const MIGRATIONS = [{ version: 1, name: '001_init.sql' }, { version: 2, name: '002_gazetteer.sql' }, { version: 3, name: '003_incidents.sql' }, { version: 4, name: '004_api.sql' }];
 
 test('the migrations directory holds the numbered migrations in order', () => {
   const ms = migrations();
@@ -133,15 +133,15 @@ test('migrate creates every table, records the migration, and applying again app
   const pg = await PGlite.create(join(await bare(), 'pgdata'));
   try {
     const db = pg as unknown as Sql;
-    assert.deepEqual(await migrate(db), [1, 2]);
+    assert.deepEqual(await migrate(db), [1, 2, 3, 4]);
     const tables = (await pg.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     )).rows.map((r) => r.table_name);
-    assert.deepEqual(tables, ['aggregate_reports', 'claims', 'documents', 'event_sources', 'events', 'gazetteer_builds', 'gazetteer_names', 'gazetteer_places', 'schema_migrations']);
+    assert.deepEqual(tables, ['aggregate_reports', 'claims', 'documents', 'event_sources', 'events', 'gazetteer_builds', 'gazetteer_names', 'gazetteer_places', 'incident_blocks', 'incident_mentions', 'incidents', 'schema_migrations']);
     const recorded = (await pg.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')).rows;
     assert.deepEqual(recorded, MIGRATIONS);
     assert.deepEqual(await migrate(db), []);
-    assert.equal((await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0]!.n, 2);
+    assert.equal((await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations')).rows[0]!.n, MIGRATIONS.length);
   } finally {
     await pg.close();
   }
@@ -173,7 +173,7 @@ test('save() on an in-memory store stores the document, its events with sources,
   await withStore({ memory: true }, async (s) => {
     assert.deepEqual(await s.counts(), EMPTY);
     const r = await s.save(a);
-    assert.deepEqual(r, { status: 'stored', document: a.report.id, events: 2, reports: 1, claims: 1 });
+    assert.deepEqual(r, { status: 'stored', document: a.report.id, events: 2, reports: 1, claims: 1, revises: null, incidents: { joined: 0, created: 2 } });
     assert.deepEqual(await s.counts(), { documents: 1, events: 2, event_sources: 2, aggregate_reports: 1, claims: 1 });
     const [report] = await s.reports();
     assert.deepEqual(report, { document: a.report.id, ...a.reports[0]! });

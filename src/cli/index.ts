@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { register as registerEval } from './eval.js';
 import { register as registerGazetteer } from './gazetteer.js';
+import { register as registerIncidents } from './incidents.js';
 import { register as registerIngest } from './ingest.js';
 import { register as registerList } from './list.js';
 import { register as registerPlaces } from './places.js';
+import { register as registerServe } from './serve.js';
 
 /** Builds the `sitrep` command line. Each command lives in its own file. */
 export function program(): Command {
@@ -17,6 +19,8 @@ export function program(): Command {
   registerEval(p);
   registerGazetteer(p);
   registerPlaces(p);
+  registerIncidents(p);
+  registerServe(p);
   return p;
 }
 

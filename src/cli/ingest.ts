@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { analyse } from '../pipeline.js';
+import { ingestReport, outcomeLine, type IngestOutcome } from '../ingest.js';
 import { gazetteerFor } from './context.js';
-import { readInputs, type ReadOptions } from '../read/index.js';
+import { DEFAULT_MAX_BYTES, readInputs, type ReadOptions } from '../read/index.js';
+import { ingestThroughServer } from '../server/client.js';
+import { runningServer } from '../server/index.js';
 import { normalisePublished } from '../read/published.js';
 import { dataDir, Store } from '../store/index.js';
 
@@ -33,47 +35,31 @@ export async function ingest(paths: string[], opts: IngestOptions, out: NodeJS.W
     return 2;
   }
   const readOptions: ReadOptions = { published, outlet: opts.outlet ?? null, url: opts.url ?? null, ...(maxBytes ? { maxBytes } : {}) };
-  const store = await Store.open(dataDir(opts.db));
-  const context = { gazetteer: (await gazetteerFor(store)).gazetteer };
-  let rejected = 0;
-  let stored = 0;
-  let known = 0;
-  try {
-    for await (const item of readInputs(paths.length ? paths : ['-'], readOptions, process.stdin)) {
-      if (!item.ok) {
-        rejected++;
-        out.write(`rejected  ${item.error.origin}: ${item.error.message}\n`);
-        continue;
+  const dir = dataDir(opts.db);
+  const counts = { stored: 0, known: 0, rejected: 0 };
+  const tally = (o: IngestOutcome): void => {
+    counts[o.status]++;
+    out.write(outcomeLine(o));
+  };
+  const inputs = paths.length ? paths : ['-'];
+  // A running `sitrep serve` holds the database: send the reports to it rather than opening it twice.
+  const server = runningServer(dir);
+  if (server) {
+    process.stderr.write(`sitrep ingest: the data directory is held by sitrep serve (process ${server.pid}); sending the reports to ${server.url}\n`);
+    for await (const o of ingestThroughServer(server, inputs, { published, outlet: opts.outlet ?? null, url: opts.url ?? null, maxBytes: maxBytes ?? DEFAULT_MAX_BYTES })) tally(o);
+  } else {
+    const store = await Store.open(dir);
+    const context = { gazetteer: (await gazetteerFor(store)).gazetteer };
+    try {
+      for await (const item of readInputs(inputs, readOptions, process.stdin)) {
+        tally(item.ok ? await ingestReport(store, context, item.report) : { status: 'rejected', origin: item.error.origin, message: item.error.message });
       }
-      const origin = item.report.origin;
-      let analysis;
-      try {
-        analysis = analyse(item.report, context);
-      } catch (e) {
-        rejected++;
-        out.write(`rejected  ${origin}: could not be analysed: ${(e as Error).message.split('\n')[0]}\n`);
-        continue;
-      }
-      if (analysis.report.text.trim() === '') {
-        rejected++;
-        out.write(`rejected  ${origin}: no text left after removing boilerplate\n`);
-        continue;
-      }
-      const r = await store.save(analysis);
-      const id = r.document.slice(0, 12);
-      if (r.status === 'known') {
-        known++;
-        out.write(`known     ${origin}  ${id}  already stored, nothing added\n`);
-      } else {
-        stored++;
-        out.write(`stored    ${origin}  ${id}  ${r.events} event${r.events === 1 ? '' : 's'}, ${r.reports} aggregate report${r.reports === 1 ? '' : 's'}, ${r.claims} claim${r.claims === 1 ? '' : 's'}  (published ${analysis.report.published ?? 'unknown'} from ${analysis.report.publishedSource})\n`);
-      }
+    } finally {
+      await store.close();
     }
-  } finally {
-    await store.close();
   }
-  process.stderr.write(`${stored} stored, ${known} already known, ${rejected} rejected\n`);
-  return rejected > 0 ? 1 : 0;
+  process.stderr.write(`${counts.stored} stored, ${counts.known} already known, ${counts.rejected} rejected\n`);
+  return counts.rejected > 0 ? 1 : 0;
 }
 
 export function register(program: Command): void {

@@ -139,6 +139,8 @@ export interface Speaker {
   role: string | null;
   organisation: string | null;
   side: 'Ukraine' | 'Russia' | 'other' | null;
+  /** The channel the words came through: an outlet ("according to Ukrinform", "told Reuters") or a platform ("wrote on Telegram"). */
+  via: string | null;
   start: number;
   end: number;
 }
@@ -170,6 +172,9 @@ export interface EventSource {
   end: number;
 }
 
+/** What an event, a fusion mention and an incident all say: type, time, actors, place and figures. */
+export type EventCore = Pick<SitrepEvent, 'event_type' | 'sub_event_type' | 'date' | 'date_end' | 'time_precision' | 'actor1' | 'actor2' | 'place' | 'attacks' | 'killed' | 'injured'>;
+
 /** The output contract of `sitrep events --json`. */
 export interface SitrepEvent {
   id: string;
@@ -196,7 +201,12 @@ export interface ExtractedEvent extends Omit<SitrepEvent, 'id' | 'sources'> {
   detail: {
     civilian: boolean | null;
     outcome: 'repelled' | null;
+    /** Interceptions: drones or missiles launched and destroyed, when counted ("shot down 40 of 45 drones"). */
+    launched: number | null;
+    destroyed: number | null;
     speaker: Speaker | null;
+    /** Children among the killed and injured: 0 when casualties are stated and none is a child, null when unknown. */
+    children: { killed: number | null; injured: number | null };
   };
   quote: { text: string; start: number; end: number };
   /** Other sentences of the same report that describe this event (a headline and its body). */

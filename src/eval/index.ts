@@ -6,6 +6,7 @@ import { analyse, type PipelineContext } from '../pipeline.js';
 import { findWeapons } from '../extract/index.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { parseCsv } from './csv.js';
+import { evaluateFusion, type FusionEval } from './fusion.js';
 
 export type EvalFormat = 'acled' | 'ucdp' | 'cir';
 
@@ -19,6 +20,8 @@ export interface EvalResult {
   docs_per_s: number;
   /** The first failures of each metric, for reading (row number and what was expected and found). */
   failures: Record<string, { row: number; text: string; expected: string; found: string }[]>;
+  /** ucdp: how fusion did on the articles' headlines (src/eval/fusion.ts), and the recall any fusion of sitrep's mentions could reach. */
+  fusion?: FusionEval['detail'];
 }
 
 interface Case {
@@ -33,6 +36,8 @@ interface Case {
     fatalities?: number;
     deaths?: number;
     actor1?: string;
+    /** ACLED's second actor; "" when the row names none (sitrep's null). */
+    actor2?: string;
     /** Weapon labels the row names (CIR's arms/munition), any of which sitrep must find. */
     weapons?: string[];
     /** The dataset files Kyiv City under Kyiv oblast and Sevastopol under Crimea (CIR does). */
@@ -84,6 +89,7 @@ function acledCases(rows: Record<string, string>[]): Case[] {
       sub_event_type: r.sub_event_type,
       fatalities: num(r.fatalities) ?? undefined,
       actor1: r.actor1,
+      actor2: r.actor2,
     },
   }));
 }
@@ -170,8 +176,15 @@ function scoreEvent(a: Analysis, e: ExtractedEvent, t: Case['truth'], g: Gazette
     ...(t.sub_event_type !== undefined ? { sub_event_type: e.sub_event_type === t.sub_event_type } : {}),
     ...(t.fatalities !== undefined ? { fatalities: (e.killed ?? 0) === t.fatalities } : {}),
     ...(t.actor1 !== undefined ? { actor1: e.actor1 === t.actor1 } : {}),
+    ...(t.actor2 !== undefined ? { actor2: (e.actor2 ?? '') === t.actor2.trim() } : {}),
     ...(t.weapons !== undefined ? { weapon: a.events.some((x) => x.weapons.some((w) => t.weapons!.includes(w))) } : {}),
+    ...(t.weapons !== undefined ? { weapon_in_text: weaponInText(a, t.weapons) } : {}),
   };
+}
+
+/** The weapon named anywhere in the report's text (a sighting, not only an attack), by the same vocabulary. */
+function weaponInText(a: Analysis, wanted: string[]): boolean {
+  return findWeapons(a.report.text).some((w) => wanted.includes(w));
 }
 
 /** Scores a report with no event: only what its places say can be right. */
@@ -186,14 +199,16 @@ function scoreDocument(a: Analysis, t: Case['truth'], g: Gazetteer): Record<stri
     ...(t.fatalities !== undefined ? { fatalities: t.fatalities === 0 && a.events.length === 0 ? false : false } : {}),
     ...(t.deaths !== undefined ? { deaths: killed === t.deaths } : {}),
     ...(t.weapons !== undefined ? { weapon: a.events.some((e) => e.weapons.some((w) => t.weapons!.includes(w))) } : {}),
+    ...(t.weapons !== undefined ? { weapon_in_text: weaponInText(a, t.weapons) } : {}),
     ...(t.actor1 !== undefined ? { actor1: false } : {}),
+    ...(t.actor2 !== undefined ? { actor2: false } : {}),
   };
 }
 
 const METRICS: Record<EvalFormat, string[]> = {
-  acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1'],
+  acled: ['location', 'admin1', 'date', 'sub_event_type', 'fatalities', 'actor1', 'actor2'],
   ucdp: ['admin1', 'deaths'],
-  cir: ['location', 'admin1', 'weapon'],
+  cir: ['location', 'admin1', 'weapon', 'weapon_in_text'],
 };
 
 /**
@@ -225,11 +240,11 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
         failures[metric]!.push({
           row: c.row,
           text: c.report.text.slice(0, 200),
-          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric === 'weapon' ? 'weapons' : metric] ?? null),
+          expected: JSON.stringify((c.truth as Record<string, unknown>)[metric === 'weapon' || metric === 'weapon_in_text' ? 'weapons' : metric] ?? null),
           found: metric === 'deaths' || metric === 'fatalities'
             ? JSON.stringify(a.events.map((e) => e.killed))
             : metric === 'weapon' ? JSON.stringify(a.events.map((e) => e.weapons))
-            : JSON.stringify(p ? { name: p.name, admin1: p.admin1 } : null) + (a.events[0] ? ` ${a.events[0].sub_event_type} ${a.events[0].date} ${a.events[0].actor1}` : ' (no event)'),
+            : JSON.stringify(p ? { name: p.name, admin1: p.admin1 } : null) + (a.events[0] ? ` ${a.events[0].sub_event_type} ${a.events[0].date} ${a.events[0].actor1} / ${a.events[0].actor2}` : ' (no event)'),
         });
       }
     }
@@ -237,5 +252,12 @@ export function evaluate(format: EvalFormat, csvText: string, context: PipelineC
   });
   const seconds = (performance.now() - started) / 1000;
   const metrics = Object.fromEntries(names.map((n) => [n, support[n] ? Math.round((right[n]! / support[n]!) * 10000) / 10000 : null]));
-  return { format, n: cases.length, metrics, support, docs_per_s: Math.round(cases.length / Math.max(seconds, 1e-9)), failures };
+  const result: EvalResult = { format, n: cases.length, metrics, support, docs_per_s: Math.round(cases.length / Math.max(seconds, 1e-9)), failures };
+  if (format === 'ucdp') {
+    const f = evaluateFusion(opts.limit ? rows.slice(0, opts.limit) : rows, context);
+    Object.assign(result.metrics, f.metrics);
+    Object.assign(result.support, f.support);
+    result.fusion = f.detail;
+  }
+  return result;
 }

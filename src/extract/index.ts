@@ -4,7 +4,7 @@ import type {
 import type { Recognised } from '../recognise/index.js';
 import { findCasualties } from '../locales/en/casualties.js';
 import {
-  attackCountNouns, beforeThisWar, claimCues, modalMay, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
+  attackCountNouns, beforeThisWar, fightingWords, warContext, claimCues, modalMay, corroboratedCues, disputedCues, launchedNouns, notHappened, regionCount,
   settlementNouns, triggerRules, unverifiedCues,
 } from '../locales/en/events.js';
 import { parseNumberWords } from '../locales/en/numbers.js';
@@ -25,11 +25,18 @@ export interface EventDraft {
   killed: number | null;
   injured: number | null;
   civilian: boolean | null;
+  /** Children among the killed and injured (0: figures stated, none a child; null: no figure). */
+  children: { killed: number | null; injured: number | null };
   outcome: 'repelled' | null;
+  /** Interceptions: how many drones or missiles were launched and how many destroyed, when the text counts them. */
+  launched: number | null;
+  destroyed: number | null;
   targets: string[];
   weapons: string[];
   speaker: Speaker | null;
   quote: { text: string; start: number; end: number };
+  /** Later sentences that add to this event (an updated toll, casualties told after the attack). */
+  alsoIn: { text: string; start: number; end: number; speaker: string | null }[];
   provenance: Provenance[];
 }
 
@@ -67,7 +74,9 @@ function compileVocabulary(entries: VocabularyEntry[]) {
 }
 const WEAPONS = compileVocabulary(weaponVocabulary);
 const TARGETS = compileVocabulary(targetVocabulary);
-const ACTOR_RES = actorCues.map((c) => ({ ...c, re: new RegExp(`(?<![\\w-])(?:${c.pattern})(?![\\w-])`, 'i') }));
+const ACTOR_RES = actorCues.map((c) => ({ ...c, re: new RegExp(`(?<![\\w-])(?:${c.pattern})(?![\\w-])`, 'gi') }));
+/** Targets that make the defender, not civilians, actor2. */
+const MILITARY_TARGETS = new Set(['military positions', 'military equipment']);
 const AIR_WEAPONS = new Set(['drone', 'Shahed drone', 'FPV drone', 'Lancet drone', 'guided aerial bomb', 'aviation']);
 /** Most sentences hold no trigger: one test for all the rules first. */
 const ANY_TRIGGER = anyOf(triggerRules.map((r) => r.pattern));
@@ -85,8 +94,11 @@ function labelsIn(text: string, vocabulary: ReturnType<typeof compileVocabulary>
 }
 
 /** Weapons named in a sentence; a generic label is dropped when a specific one of its kind is there. */
+/** "struck a Ukrainian howitzer", "hit two Russian tanks": equipment that was hit is a target, not the attacker's weapon. */
+const EQUIPMENT_HIT = /\b(?:struck|strikes?|hit|hits|targeted|targets|attacked|attacks|disabled|knocked out)\s+(?:an? |the |two |three |four |several |\d+ )?(?:Ukrainian|Russian|enemy|the enemy's)\s+(?:[\w-]+\s+){0,2}?(?:howitzers?|guns?|tanks?|mortars?|mlrs|launchers?|air defen[cs]e systems?|radars?|armou?red (?:vehicles?|personnel carriers?)|infantry fighting vehicles?|apcs?|ifvs?|bmps?|btrs?|systems?|vehicles?)\b/gi;
+
 export function findWeapons(text: string): string[] {
-  const found = labelsIn(text, WEAPONS);
+  const found = labelsIn(text.replace(EQUIPMENT_HIT, (m) => m.replace(/(?:Ukrainian|Russian|enemy|the enemy's)\s+.*$/i, '')), WEAPONS);
   // "shelled" alone implies artillery only when nothing more specific was named.
   if (found.includes('artillery') && !/\b(?:artillery|howitzers?|cannon)\b/i.test(text) && found.some((w) => w !== 'artillery')) {
     found.splice(found.indexOf('artillery'), 1);
@@ -103,30 +115,58 @@ const MEANS = /\b(?:with|using|by means of|aboard|from)\b[^,.;]*/gi;
 
 /** Target categories named in a sentence, leaving out the attacker's means. */
 export function findTargets(text: string): string[] {
-  return labelsIn(text.replace(MEANS, ' '), TARGETS);
+  const found = labelsIn(text.replace(MEANS, ' '), TARGETS);
+  EQUIPMENT_HIT.lastIndex = 0;
+  if (EQUIPMENT_HIT.test(text) && !found.includes('military equipment')) found.push('military equipment');
+  EQUIPMENT_HIT.lastIndex = 0;
+  return found;
 }
 
-/** Which side a sentence names as acting, if any. */
-function attackerSide(text: string, speaker: Speaker | null): { side: 'russia' | 'ukraine' | null; at: number; reason: string } {
-  let first: { side: 'russia' | 'ukraine' | 'enemy'; at: number } | null = null;
+/**
+ * Which side a sentence names as acting, if any: the side named last before the
+ * trigger (the subject of its verb: "According to the Ukrainian army, Russian
+ * troops shelled ..."), else the first named after it (the first named when
+ * the sentence has no trigger).
+ */
+function attackerSide(text: string, speaker: Speaker | null, triggerAt = 0): { side: 'russia' | 'ukraine' | null; at: number; end: number; reason: string } {
+  type Cue = { side: 'russia' | 'ukraine' | 'enemy' | 'own'; at: number; end: number };
+  const cues: Cue[] = [];
   for (const cue of ACTOR_RES) {
-    const m = text.match(cue.re);
-    if (m && (first === null || (m.index ?? 0) < first.at)) first = { side: cue.side, at: m.index ?? 0 };
+    for (const m of text.matchAll(cue.re)) cues.push({ side: cue.side, at: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
+  cues.sort((a, b) => a.at - b.at);
+  let i = cues.filter((c) => c.at < triggerAt).length - 1;
+  // "Russian and Ukrainian forces clashed": of a subject of two sides, the one named first.
+  while (i > 0 && /^\s*,?\s*and\s*$/.test(text.slice(cues[i - 1]!.end, cues[i]!.at))) i--;
+  const first = i >= 0 ? cues[i] : cues[0];
   if (first?.side === 'enemy') {
-    if (speaker?.side === 'Russia') return { side: 'ukraine', at: first.at, reason: '"the enemy" in a Russian speaker\'s words' };
-    return { side: 'russia', at: first.at, reason: '"the enemy" in a Ukrainian account' };
+    if (speaker?.side === 'Russia') return { side: 'ukraine', at: first.at, end: first.end, reason: '"the enemy" in a Russian speaker\'s words' };
+    return { side: 'russia', at: first.at, end: first.end, reason: '"the enemy" in a Ukrainian account' };
   }
-  if (first) return { side: first.side, at: first.at, reason: 'named in the sentence' };
-  return { side: null, at: -1, reason: 'no attacker named' };
+  if (first?.side === 'own') {
+    if (speaker?.side === 'Russia') return { side: 'russia', at: first.at, end: first.end, reason: '"our troops" in a Russian speaker\'s words' };
+    return { side: 'ukraine', at: first.at, end: first.end, reason: '"our troops" in a Ukrainian account' };
+  }
+  if (first) return { side: first.side, at: first.at, end: first.end, reason: 'named in the sentence' };
+  return { side: null, at: -1, end: -1, reason: 'no attacker named' };
 }
 
-/** The first trigger rule that fires, or null. */
-function findTrigger(text: string) {
+const CLAIMED = /\b(?:claim(?:s|ed|ing)?|boast(?:s|ed|ing)?)\b/i;
+
+/**
+ * The first trigger rule that fires, or null. A change of control counts only
+ * when a settlement is named right after its verb ("captured Lysychansk", not
+ * "captured two soldiers"; `placeAt` says whether one starts at an offset) and
+ * the sentence does not present it as a claim.
+ */
+function findTrigger(text: string, placeAt: (offset: number) => boolean = () => false) {
   if (ANY_TRIGGER && !ANY_TRIGGER.test(text)) return null;
   for (const rule of triggerRules) {
     const m = text.match(rule.pattern);
-    if (m) return { rule, match: m };
+    if (!m) continue;
+    // A party's claim to have taken a place ("claimed to have captured X, without providing evidence") stays a claim.
+    if (rule.territory && (!placeAt((m.index ?? 0) + m[0].length) || CLAIMED.test(text) || unverifiedCues.test(text))) continue;
+    return { rule, match: m };
   }
   return null;
 }
@@ -153,6 +193,10 @@ const WEAPON_AND_CASUALTIES = { sub: 'Shelling/artillery/missile attack' as SubE
 const SOLDIERS_KILLED = { sub: 'Armed clash' as SubEventType, pattern: /$^/, specific: true, reason: 'soldiers killed, no means stated' };
 /** People killed by a named side with no means stated: most such reports are of shelling. */
 const PEOPLE_KILLED = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed by a named side, no means stated (coded as shelling, the most common cause)' };
+/** People killed in fighting ("Fighting kills six in Donetsk"): an armed clash. */
+const KILLED_IN_FIGHTING = { sub: 'Armed clash' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed in fighting, no means stated' };
+/** People killed with words of the war around them but no side or means ("five civilians killed as the truce falters"). */
+const KILLED_IN_WAR = { sub: 'Shelling/artillery/missile attack' as SubEventType, pattern: /$^/, specific: true, reason: 'people killed in the war, no side or means stated (coded as shelling, the most common cause)' };
 
 /** What a ground attack is aimed at: positions, or ground "near" a place. */
 const GROUND_OBJECT = /\battack(?:ed|s|ing)?\s+(?:(?:the |their |our )?(?:ukrainian |russian |enemy |defensive )?positions|(?:in the direction of|towards?|near|around|north of|south of|east of|west of)\b)/i;
@@ -184,14 +228,17 @@ export function extract(doc: Recognised): Extracted {
     const inSentence = placesBySentence.get(sentence.index) ?? [];
     // "the Saltivskyi district of Kharkiv": the city that encloses a district named in the sentence is not a second place.
     const enclosing = new Set(inSentence.flatMap((p) => p.mention.candidates.filter((c) => c.kind === 'district' && c.parent).map((c) => c.parent!)));
-    const settlements = inSentence.filter((p) => p.mention.role === 'place' && !(enclosing.size > 0 && p.mention.candidates.some((c) => c.kind === 'settlement' && enclosing.has(c.name))));
-    const regions = inSentence.filter((p) => p.mention.role === 'region');
     const ownSpeaker = doc.speakers[sentence.index] ?? null;
+    let settlements = inSentence.filter((p) => p.mention.role === 'place' && !(enclosing.size > 0 && p.mention.candidates.some((c) => c.kind === 'settlement' && enclosing.has(c.name))));
+    // "the Odesa regional governor said": a place inside the speaker's title is not where it happened, when another place is named.
+    const inSpeaker = (p: { mention: PlaceMention }) => ownSpeaker !== null && p.mention.start >= ownSpeaker.start && p.mention.end <= ownSpeaker.end;
+    if (settlements.some(inSpeaker) && settlements.some((p) => !inSpeaker(p))) settlements = settlements.filter((p) => !inSpeaker(p));
+    const regions = inSentence.filter((p) => p.mention.role === 'region');
     // A speaker named in the paragraph's earlier sentence covers what follows.
     const speaker = ownSpeaker ?? (lastSpeaker && lastSpeaker.sentence.paragraph === sentence.paragraph ? lastSpeaker.speaker : null);
     if (ownSpeaker) lastSpeaker = { speaker: ownSpeaker, sentence };
     const numbers = doc.numbers[sentence.index] ?? [];
-    let trigger = findTrigger(text);
+    let trigger = findTrigger(text, (offset) => settlements.some((p) => p.mention.start - base === offset));
     const quote = { text, start: sentence.start, end: sentence.end };
 
     // Aggregate reports: counts of settlements, of weapons launched, or of attacks on a whole region.
@@ -204,12 +251,39 @@ export function extract(doc: Recognised): Extracted {
     for (const n of trigger ? numbersBefore(numbers, text, base, settlementNouns) : []) {
       aggregate('settlements_attacked', n.value, regionsCounted ? parseNumberWords(regionsCounted[1] ?? '') : regions.length > 0 ? regions.length : null);
     }
-    const launchWords = /\b(?:launched|fired|attacked with|used|sent)\b/i.test(text) || trigger?.rule.sub === 'Disrupted weapons use';
-    for (const n of trigger && launchWords ? numbersBefore(numbers, text, base, launchedNouns) : []) {
-      const after = text.slice(n.end - base);
-      // "destroyed 40 of 45 drones": the larger figure is what was launched.
-      if (/^\s+of (?:the )?\d+/.test(after)) continue;
-      aggregate(/drone|uav|shahed|geran/i.test(after.match(launchedNouns)?.[0] ?? '') ? 'drones_launched' : 'missiles_launched', n.value, null);
+    // Weapons counted: launched ("launched 45 drones") are an aggregate figure; in an interception, "shot down 40 of
+    // 45 drones" gives 40 destroyed and 45 launched, and a count with no launch verb before it ("intercepted two
+    // missiles", "two drones were shot down") is the number destroyed.
+    const interception = trigger?.rule.sub === 'Disrupted weapons use';
+    const launchVerb = /\b(?:launched|fired|attacked with|used|sent)\b/i;
+    const counted = trigger && (interception || launchVerb.test(text)) ? numbersBefore(numbers, text, base, launchedNouns) : [];
+    const totalOf = (n: NumberMention): NumberMention | null => {
+      const of = text.slice(n.end - base).match(/^\s+(?:out )?of (?:the )?/);
+      return of ? numbers.find((o) => o.start === n.end + of[0].length) ?? null : null;
+    };
+    let launched: number | null = null;
+    let destroyed: number | null = null;
+    for (const n of interception ? numbers : []) {
+      const total = totalOf(n);
+      if (total && counted.includes(total)) {
+        destroyed ??= n.value;
+        launched ??= total.value;
+      }
+    }
+    for (const n of counted) {
+      const isTotal = numbers.some((o) => totalOf(o) === n);
+      if (interception && !isTotal && !launchVerb.test(text.slice(0, n.start - base))) {
+        destroyed ??= n.value;
+        continue;
+      }
+      if (interception && !isTotal) launched ??= n.value;
+      const noun = text.slice(n.end - base).match(launchedNouns)?.[0] ?? '';
+      aggregate(/drone|uav|shahed|geran/i.test(noun) ? 'drones_launched' : 'missiles_launched', n.value, null);
+    }
+    // "air defence shot down 40": a bare count right after the interception verb.
+    if (interception && destroyed === null) {
+      const end = base + (trigger!.match.index ?? 0) + trigger!.match[0].length;
+      destroyed = numbers.find((n) => n.start >= end && /^\s*$/.test(text.slice(end - base, n.start - base)))?.value ?? null;
     }
     const attackCounts = numbersBefore(numbers, text, base, attackCountNouns);
     if (trigger && settlements.length === 0 && regions.length > 0) {
@@ -221,7 +295,7 @@ export function extract(doc: Recognised): Extracted {
     // Events.
     const casualties = findCasualties(text, base, numbers);
     const weapons = findWeapons(text);
-    let actor = attackerSide(text, speaker);
+    let actor = attackerSide(text, speaker, trigger?.match.index);
     // "Russia sent drones to Kyiv, injuring two": a weapon and casualties make an attack without an attack word.
     if (trigger === null && weapons.length > 0 && casualties.figures.some((f) => f.value > 0)) {
       trigger = { rule: WEAPON_AND_CASUALTIES, match: text.match(/\S+/) as RegExpMatchArray };
@@ -231,22 +305,36 @@ export function extract(doc: Recognised): Extracted {
     if (trigger === null && previous.length === 1 && casualties.figures.length > 0) {
       const d = previous[0]!;
       for (const f of casualties.figures) {
-        if (f.kind === 'killed' && (d.killed === null || f.update)) d.killed = f.value;
-        if (f.kind === 'injured' && (d.injured === null || f.update)) d.injured = f.value;
+        if (f.kind === 'killed' && (d.killed === null || f.update)) {
+          d.killed = f.value;
+          d.children.killed = f.children ?? (f.update ? d.children.killed : 0);
+        }
+        if (f.kind === 'injured' && (d.injured === null || f.update)) {
+          d.injured = f.value;
+          d.children.injured = f.children ?? (f.update ? d.children.injured : 0);
+        }
         if (f.value > 0 && f.civilian !== null && d.civilian === null) {
           d.civilian = f.civilian;
           if (f.civilian && d.actor2 === null && eventTypeOf(d.sub_event_type) === 'Explosions/Remote violence') d.actor2 = ACTORS.civilians;
         }
         d.provenance.push({ document: doc.id, start: f.start, end: f.end, stage: 'extract', reason: `${f.kind}: ${f.reason}, in the sentence after the event` });
       }
+      d.alsoIn.push({ ...quote, speaker: speaker?.text ?? null });
       continue;
     }
     // "Three Ukrainian soldiers killed in the east": people killed in the war with no means stated.
     const killedInWar = casualties.figures.find((f) => f.kind === 'killed' && f.value > 0 && !f.update);
-    if (trigger === null && killedInWar && (killedInWar.civilian === false || actor.side !== null)) {
-      trigger = { rule: killedInWar.civilian === false ? SOLDIERS_KILLED : PEOPLE_KILLED, match: text.match(/\S+/) as RegExpMatchArray };
+    if (trigger === null && killedInWar && (killedInWar.civilian === false || actor.side !== null || warContext.test(text))) {
+      const rule = killedInWar.civilian === false ? SOLDIERS_KILLED
+        : fightingWords.test(text) ? KILLED_IN_FIGHTING
+          : actor.side !== null ? PEOPLE_KILLED : KILLED_IN_WAR;
+      trigger = { rule, match: text.match(/\S+/) as RegExpMatchArray };
     }
-    const eventful = trigger !== null && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0));
+    // A generic attack word counts with an attacker, a weapon, a casualty, or a count of attacks on a settlement ("counted 31 attacks in Orikhiv").
+    // "entered X", "took over X" change control only when an armed side does it (not "a convoy entered Kupiansk").
+    const unarmedEntry = trigger?.rule.territory === 'take' && actor.side === null && /\b(?:entered|took over)\b/.test(trigger.match[0]);
+    const eventful = trigger !== null && !unarmedEntry && (trigger.rule.specific || actor.side !== null || weapons.length > 0 || casualties.figures.some((f) => f.value > 0)
+      || (attackCounts.length > 0 && settlements.length > 0));
     const blocked = eventful ? (text.match(notHappened) ?? text.match(modalMay) ?? text.match(beforeThisWar)) : null;
     if (eventful && !blocked && !isAggregate) {
       const rule = trigger!.rule;
@@ -283,12 +371,26 @@ export function extract(doc: Recognised): Extracted {
       if (where.length === 0 && !casualties.figures.some((f) => f.value > 0)) continue;
       const flat = where.flat();
       // "Ukrainian forces repelled ...", "Ukrainian air defence shot down ...": the side named first defends.
-      const defends = rule.outcome === 'repelled' || rule.sub === 'Disrupted weapons use';
-      if (defends && actor.side && actor.at < (trigger!.match.index ?? 0)) {
-        actor = { side: actor.side === 'russia' ? 'ukraine' : 'russia', at: actor.at, reason: `the side named before "${trigger!.match[0]}" is the defender` };
+      // Not when the verb is passive ("Russian missiles were shot down"): then the side named first attacked, and
+      // the side named after "by" defends ("... were shot down by Ukrainian air defence").
+      const at = trigger!.match.index ?? 0;
+      const passive = /\b(?:were|was|been|being)\s+$/i.test(text.slice(0, at));
+      // The side must be the subject of that verb, not of a clause before ("Russia launched 45 drones; air defence destroyed 40").
+      const defenderNamed = passive ? actor.at > at && /\bby\s+(?:the\s+)?$/i.test(text.slice(0, actor.at))
+        : actor.at < at && !/[;:]|\b(?:launched|fired|sent|attacked)\b/i.test(text.slice(actor.end, at));
+      if (rule.defenderFirst && actor.side && defenderNamed) {
+        actor = { side: actor.side === 'russia' ? 'ukraine' : 'russia', at: actor.at, end: actor.end, reason: `the side named before "${trigger!.match[0]}" is the defender` };
       }
-      const side = actor.side ?? (sub === 'Armed clash' ? 'russia' : speaker?.side === 'Russia' ? 'ukraine' : 'russia');
-      const actorReason = actor.side ? actor.reason : `no attacker named; ${speaker?.side === 'Russia' ? 'a Russian source reports Ukrainian fire' : 'coded as Russian fire on Ukraine'}`;
+      // "liberated X" with no side named: Ukraine's forces, unless a Russian official says it.
+      const regained = rule.territory === 'regain' && actor.side === null ? (speaker?.side === 'Russia' ? 'russia' : 'ukraine') : null;
+      const side = actor.side ?? regained ?? (sub === 'Armed clash' || rule.territory ? 'russia' : speaker?.side === 'Russia' ? 'ukraine' : 'russia');
+      const actorReason = actor.side ? actor.reason
+        : regained ? `no side named; "${trigger!.match[0].trim()}" ${regained === 'ukraine' ? 'in a Ukrainian account' : 'in a Russian official\'s words'}`
+          : `no attacker named; ${speaker?.side === 'Russia' ? 'a Russian source reports Ukrainian fire' : 'coded as Russian fire on Ukraine'}`;
+      // ACLED: Ukraine's forces taking a place back is "Government regains territory"; Russia's taking one, "Non-state actor overtakes territory".
+      if (rule.territory) sub = side === 'ukraine' ? 'Government regains territory' : 'Non-state actor overtakes territory';
+      // A mine or explosive dropped from a drone or aircraft is an air strike.
+      if (sub === 'Remote explosive/landmine/IED' && weapons.some((w) => AIR_WEAPONS.has(w))) sub = 'Air/drone strike';
       const targets = findTargets(text);
       const attacker = side === 'russia' ? ACTORS.russia : ACTORS.ukraine;
       const defender = side === 'russia' ? ACTORS.ukraine : ACTORS.russia;
@@ -299,14 +401,20 @@ export function extract(doc: Recognised): Extracted {
         const killedFigures = casualties.figures.filter((f) => f.kind === 'killed' && mine(f.start));
         const injuredFigures = casualties.figures.filter((f) => f.kind === 'injured' && mine(f.start));
         const pick = (fs: typeof killedFigures) => (fs.find((f) => f.update) ?? fs[0])?.value ?? null;
+        /** Children among a kind of figure: what the chosen figure says, 0 when it names no child, null with no figure. */
+        const childrenIn = (fs: typeof killedFigures) => {
+          const f = fs.find((x) => x.update) ?? fs[0];
+          return f === undefined ? null : f.children ?? (f.update ? null : 0);
+        };
         const attackFigure = attackCounts.find((n) => mine(n.start));
         const civilian = [...killedFigures, ...injuredFigures].find((f) => f.value > 0 && f.civilian !== null)?.civilian ?? null;
         // ACLED: the interceptor is actor1; civilians are actor2 when they or civilian objects were hit.
         const actor1 = sub === 'Disrupted weapons use' ? defender : attacker;
-        const actor2 = sub === 'Armed clash' ? defender
+        const actor2 = sub === 'Armed clash' || rule.territory ? defender
+          : sub === 'Attack' || sub === 'Abduction/forced disappearance' ? ACTORS.civilians
           : sub === 'Disrupted weapons use' ? attacker
-            : civilian === true || targets.some((t) => t !== 'military positions') ? ACTORS.civilians
-              : targets.includes('military positions') || civilian === false ? defender : null;
+            : civilian === true || targets.some((t) => !MILITARY_TARGETS.has(t)) ? ACTORS.civilians
+              : targets.some((t) => MILITARY_TARGETS.has(t)) || civilian === false ? defender : null;
         const provenance: Provenance[] = [
           { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `${rule.reason}: "${trigger!.match[0]}" → ${sub}` },
           { document: doc.id, start: sentence.start, end: sentence.end, stage: 'extract', reason: `actor: ${actorReason}` },
@@ -325,11 +433,19 @@ export function extract(doc: Recognised): Extracted {
           killed: casualties.unknown && killedFigures.length === 0 ? null : pick(killedFigures),
           injured: casualties.unknown && injuredFigures.length === 0 ? null : pick(injuredFigures),
           civilian,
+          children: {
+            killed: casualties.unknown && killedFigures.length === 0 ? null : childrenIn(killedFigures),
+            injured: casualties.unknown && injuredFigures.length === 0 ? null : childrenIn(injuredFigures),
+          },
           outcome: rule.outcome ?? null,
+          // Counts over several places are the night's totals, not each place's.
+          launched: sub === 'Disrupted weapons use' && where.length <= 1 ? launched : null,
+          destroyed: sub === 'Disrupted weapons use' && where.length <= 1 ? destroyed : null,
           targets,
           weapons,
           speaker,
           quote,
+          alsoIn: [],
           provenance,
         });
       }

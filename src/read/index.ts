@@ -199,7 +199,7 @@ async function* readStdin(stream: NodeJS.ReadableStream, opts: ReadOptions, maxB
 }
 
 /** Files with a known extension under `dir`, recursively, hidden entries skipped, sorted by path. */
-async function listFiles(dir: string): Promise<string[]> {
+export async function listFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
   const walk = async (d: string, depth: number): Promise<void> => {
     if (depth > 32) return;

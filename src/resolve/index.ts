@@ -178,9 +178,9 @@ export function resolve(doc: Extracted, gazetteer: Gazetteer): Analysis {
       targets: d.targets,
       weapons: d.weapons,
       historical: date.historical,
-      detail: { civilian: d.civilian, outcome: d.outcome, speaker: d.speaker },
+      detail: { civilian: d.civilian, outcome: d.outcome, launched: d.launched, destroyed: d.destroyed, speaker: d.speaker, children: d.children },
       quote: d.quote,
-      alsoIn: [],
+      alsoIn: d.alsoIn,
       provenance,
     };
   }));

@@ -35,7 +35,15 @@ function combine(a: ExtractedEvent, b: ExtractedEvent): ExtractedEvent {
     weapons: union(main.weapons, other.weapons),
     targets: union(main.targets, other.targets),
     historical: main.historical && other.historical,
-    detail: { ...main.detail, speaker: main.detail.speaker ?? other.detail.speaker, civilian: main.detail.civilian ?? other.detail.civilian, outcome: main.detail.outcome ?? other.detail.outcome },
+    detail: {
+      ...main.detail,
+      speaker: main.detail.speaker ?? other.detail.speaker,
+      civilian: main.detail.civilian ?? other.detail.civilian,
+      outcome: main.detail.outcome ?? other.detail.outcome,
+      launched: main.detail.launched ?? other.detail.launched,
+      destroyed: main.detail.destroyed ?? other.detail.destroyed,
+      children: { killed: maxOf(main.detail.children.killed, other.detail.children.killed), injured: maxOf(main.detail.children.injured, other.detail.children.injured) },
+    },
     alsoIn: [...main.alsoIn, { ...other.quote, speaker: other.detail.speaker?.text ?? null }, ...other.alsoIn].sort((x, y) => x.start - y.start),
     provenance: [
       ...main.provenance,

@@ -6,6 +6,9 @@ import type { AggregateReport, Analysis, Claim, SitrepEvent } from '../core/type
 import { keyedNames, type Gazetteer, type GazetteerSource } from '../geo/gazetteer.js';
 import { fromSnapshot, toSnapshot, type Snapshot } from '../geo/snapshot.js';
 import { eventId } from '../resolve/index.js';
+import { toMention, type Mention } from '../fusion/mention.js';
+import { allIncidents, fuseIntoStore, fuseUnfused, revisionKey } from './incidents.js';
+import type { Incident } from '../fusion/cluster.js';
 
 /** The SQL the store needs from a database: PGlite now, PostgreSQL later. */
 export interface Sql {
@@ -20,6 +23,10 @@ export interface StoreResult {
   events: number;
   reports: number;
   claims: number;
+  /** The earlier version of the report this one replaced (same URL or file, other text), if any. */
+  revises?: string | null;
+  /** How many of its events joined an existing incident, and how many started one. */
+  incidents?: { joined: number; created: number };
 }
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
@@ -75,12 +82,24 @@ function lock(dir: string): () => void {
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid === process.pid) throw new StoreError(`the database ${dir} is already open in this process`);
       if (pid && isAlive(pid)) {
+        const served = servedAt(dir, pid);
+        if (served) throw new StoreError(`the database ${dir} is in use by sitrep serve (process ${pid}) at ${served}: read it through the server's API (${served}/api/openapi.json), or stop the server`);
         throw new StoreError(`the database ${dir} is in use by process ${pid} (another sitrep command or server); stop it or use another --db`);
       }
       rmSync(file, { force: true });
     }
   }
   throw new StoreError(`could not lock the database ${dir}`);
+}
+
+/** The address of the `sitrep serve` holding `dir` (its server.json), or null. */
+function servedAt(dir: string, pid: number): string | null {
+  try {
+    const info = JSON.parse(readFileSync(join(dir, 'server.json'), 'utf8')) as { url?: unknown; pid?: unknown };
+    return info.pid === pid && typeof info.url === 'string' ? info.url : null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -135,22 +154,35 @@ export class Store {
   /**
    * Stores one analysed report with all its events, aggregate reports and
    * claims in one transaction. A report whose cleaned text is already stored
-   * is left alone ("known").
+   * is left alone ("known"). A report with new text at the URL (or file) of a
+   * stored one supersedes it: the earlier version stays as history, its events
+   * leave their incidents. The report's events are fused into incidents in the
+   * same transaction.
    */
   async save(a: Analysis): Promise<StoreResult> {
     const r = a.report;
     return this.db.transaction(async (tx) => {
       const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO documents (id, origin, format, title, outlet, url, published, published_source, text, dropped_lines)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [r.id, r.origin, r.format, r.title, r.outlet, r.url, r.published, r.publishedSource, r.text, r.dropped.length],
+        `INSERT INTO documents (id, origin, format, title, outlet, url, published, published_source, text, dropped_lines, revision_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [r.id, r.origin, r.format, r.title, r.outlet, r.url, r.published, r.publishedSource, r.text, r.dropped.length, revisionKey(r)],
       );
       if (inserted.rows.length === 0) return { status: 'known', document: r.id, events: 0, reports: 0, claims: 0 };
+      const previous = revisionKey(r) === null ? [] : (await tx.query<{ id: string }>(
+        `UPDATE documents SET superseded_by = $1, superseded_at = now()
+         WHERE revision_key = $2 AND superseded_by IS NULL AND id <> $1 RETURNING id`,
+        [r.id, revisionKey(r)],
+      )).rows.map((x) => x.id);
+      const removed = previous.length === 0 ? [] : (await tx.query<{ event_id: string }>(
+        'SELECT DISTINCT event_id FROM event_sources WHERE document_id = ANY($1::text[])', [previous],
+      )).rows.map((x) => x.event_id);
+      const mentions: Mention[] = [];
       const seen = new Set<string>();
       for (const e of a.events) {
         const id = eventId(r.id, e);
         if (seen.has(id)) continue;
         seen.add(id);
+        mentions.push(toMention(id, r, e));
         await tx.query(
           `INSERT INTO events (id, event_type, sub_event_type, date, date_end, time_precision, actor1, actor2,
              place_name, place_id, admin1, admin2, lat, lon, geo_precision, attacks, killed, injured, targets, weapons, historical, detail)
@@ -187,11 +219,12 @@ export class Store {
           [r.id, c.speaker, c.role, c.side, c.statement, c.status, c.reason, c.quote, c.start, c.end],
         );
       }
-      return { status: 'stored', document: r.id, events: seen.size, reports: a.reports.length, claims: a.claims.length };
+      const incidents = await fuseIntoStore(tx, mentions, removed);
+      return { status: 'stored', document: r.id, events: seen.size, reports: a.reports.length, claims: a.claims.length, revises: previous[0] ?? null, incidents };
     });
   }
 
-  /** Every event with its sources, in date order. */
+  /** Every event of the current version of each report, with its sources, in date order. */
   async events(): Promise<SitrepEvent[]> {
     const rows = (await this.db.query<EventRow>(
       `SELECT e.*, to_char(e.date, 'YYYY-MM-DD') AS date_s, to_char(e.date_end, 'YYYY-MM-DD') AS date_end_s,
@@ -202,10 +235,28 @@ export class Store {
        FROM events e
        LEFT JOIN event_sources s ON s.event_id = e.id
        LEFT JOIN documents d ON d.id = s.document_id
+       WHERE NOT EXISTS (SELECT 1 FROM event_sources x JOIN documents xd ON xd.id = x.document_id WHERE x.event_id = e.id AND xd.superseded_by IS NOT NULL)
        GROUP BY e.id
        ORDER BY e.date NULLS LAST, e.admin1 NULLS LAST, e.place_name NULLS LAST, e.id`,
     )).rows;
     return rows.map(toEvent);
+  }
+
+  /**
+   * Every incident with its mentions (src/fusion describes them). Events stored
+   * before incidents existed are fused first, in one transaction.
+   */
+  async incidents(): Promise<Incident[]> {
+    await this.db.transaction((tx) => fuseUnfused(tx));
+    return allIncidents(this.db);
+  }
+
+  /** Versions of reports replaced by a later one: which, by which, and when. */
+  async revisions(): Promise<{ document: string; superseded_by: string; superseded_at: string; key: string }[]> {
+    const rows = (await this.db.query<{ id: string; superseded_by: string; superseded_at: Date; revision_key: string }>(
+      'SELECT id, superseded_by, superseded_at, revision_key FROM documents WHERE superseded_by IS NOT NULL ORDER BY superseded_at, id',
+    )).rows;
+    return rows.map((r) => ({ document: r.id, superseded_by: r.superseded_by, superseded_at: new Date(r.superseded_at).toISOString(), key: r.revision_key }));
   }
 
   async reports(): Promise<(AggregateReport & { document: string })[]> {
@@ -300,6 +351,14 @@ export class Store {
       places: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
       byOblast,
     };
+  }
+
+  /**
+   * Runs one read-only query for the HTTP API's filtered lists and statistics (src/server), which need SQL the
+   * ledger methods above do not offer. Writes go through {@link Store.save} and its transaction.
+   */
+  async read<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.db.query<T>(sql, params)).rows;
   }
 
   /** Row counts of every table, for tests and `sitrep status`. */

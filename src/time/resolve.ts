@@ -143,6 +143,8 @@ function parseAbsolute(text: string, pub: Date, requireYear: boolean): ResolvedD
     if (/\b(?:past|ago|next|within|coming|hours?|minutes?)\b/i.test(r.text) && !/(?:mon|tues|wednes|thurs|fri|satur|sun)day/i.test(r.text)) continue;
     // "last night", "this morning": our period rules read these.
     if (/^(?:last|this|to)\s*(?:night|morning|evening|afternoon)$/i.test(r.text.trim())) continue;
+    // "118 towns in one day": chrono reads a day ahead; in a report it is a period, read by our period rules.
+    if (/^in\s+(?:a|an|one|two|three|\d+)\s+(?:days?|weeks?)$/i.test(r.text.trim())) continue;
     const year = s.get('year');
     const month = s.get('month');
     const day = s.get('day');

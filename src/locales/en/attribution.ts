@@ -27,7 +27,7 @@ const PASSIVE = /\b(?:were|was|is|are|been|be|being|has|have|had|not)$/i;
 const NOT_SPEAKER = /^(?:it|this|that|he|she|they|we|i|you|there|which|who|officials?|sources?|reports?|media|the (?:report|statement|message|post|video|footage|ministry|source))$/i;
 /** Words that start with a capital in a speaker phrase but are not part of a person's name. */
 const NOT_NAME = /^(?:the|a|an|governor|mayor|head|chief|president|minister|prime|deputy|secretary|spokes(?:person|man|woman)|commander|general|colonel|lieutenant|major|captain|sergeant|ambassador|ombudsman|prosecutor|adviser|advisor|advisor|officer|official|director|chairman|speaker|acting|former|regional|oblast|city|military|state|administration|ministry|office|council|staff|forces|force|police|service|emergency|national|guard|defen[cs]e|interior|foreign|armed|air|navy|command|operational|southern|eastern|northern|western|russian|ukrainian|russia|ukraine|kremlin|telegram|facebook|on|of|and|for|in)$/i;
-const ORG = /\b((?:[A-Z][\w'-]*\s)*(?:Military Administration|State Administration|Administration|General Staff|Air Force|Ministry(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|Defen[cs]e Ministry|Interior Ministry|Council|Police|Prosecutor's Office|Emergency Service|Operational Command|Defen[cs]e Forces(?: of the South)?|Command|Armed Forces(?: of Ukraine)?|Navy|National Guard|Kremlin))\b/;
+const ORG = /\b((?:[A-Z][\w'-]*\s)*(?:Military Administration|State Administration|Administration|General Staff(?: of the Armed Forces(?: of Ukraine)?)?|Air Force|Ministry(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?|Defen[cs]e Ministry|Interior Ministry|Council|Police|Prosecutor's Office|Emergency Service|Operational Command|Defen[cs]e Forces(?: of the South)?|Command|Armed Forces(?: of Ukraine)?|Navy|National Guard|Kremlin))\b/;
 
 /**
  * Finds who a sentence attributes its content to ("the regional governor
@@ -36,7 +36,32 @@ const ORG = /\b((?:[A-Z][\w'-]*\s)*(?:Military Administration|State Administrati
  * Offsets are relative to `sentence` plus `base`.
  */
 export function findSpeaker(sentence: string, base = 0): Speaker | null {
-  for (const pattern of PATTERNS) {
+  // "X said, according to Ukrinform": X speaks, the outlet carried the words.
+  const chain = sentence.match(CHAIN);
+  if (chain && chain.index !== undefined) {
+    const inner = findSpeakerIn(sentence.slice(0, chain.index), base, PATTERNS.slice(1));
+    if (inner) return { ...inner, via: chain[1]!.trim() };
+  }
+  const found = findSpeakerIn(sentence, base, PATTERNS);
+  if (!found) return null;
+  return { ...found, via: channelOf(sentence.slice(found.end - base)) ?? channelOf(sentence) };
+}
+
+/** ", according to Ukrinform." closing a sentence that already has a speaker. */
+const CHAIN = /,\s*according to ((?:the )?[A-Z][^,;"]{1,80}?)\.?\s*$/;
+const TOLD = /\btold ((?:the )?[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|the))*)/;
+const PLATFORM = /\b(?:on|via|in an? (?:post|video|statement|message) on|in an? )\s*(Telegram|Facebook|Twitter|X|Instagram|Viber|YouTube|TikTok)\b/;
+
+/** The channel the words came through: "told Reuters", "wrote on Telegram". */
+function channelOf(text: string): string | null {
+  const told = text.match(TOLD);
+  if (told) return told[1]!.replace(/[.\s]+$/, '').replace(/\s+(?:of|the)$/, '').trim();
+  const platform = text.match(PLATFORM);
+  return platform ? platform[1]! : null;
+}
+
+function findSpeakerIn(sentence: string, base: number, patterns: RegExp[]): Speaker | null {
+  for (const pattern of patterns) {
     for (const m of sentence.matchAll(pattern)) {
       if (m[1] === undefined) continue;
       const phrase = m[1].trim().replace(/\s+on (?:telegram|facebook|twitter|x|its website|their website|his website|her website)$/i, '').replace(/[.\s]+$/, '');
@@ -102,6 +127,7 @@ export function describeSpeaker(phrase: string, start: number): Speaker {
     role,
     organisation: org ? org[1]!.trim().replace(/^The\s+/, '') : null,
     side: side ?? roleSide,
+    via: null,
     start,
     end: start + phrase.length,
   };

