@@ -9,8 +9,12 @@ test('anyOf matches exactly where one of the expressions does', () => {
   for (const t of texts) assert.equal(any.test(t), res.some((re) => re.test(t)), t);
 });
 
-test('anyOf refuses what it cannot join exactly: mixed flags, back-references', () => {
-  assert.equal(anyOf([/a/i, /b/]), null);
+test('anyOf joins expressions with different flags each under its own flags', () => {
+  const any = anyOf([/kyiv/i, /Bakhmut/])!;
+  for (const [t, want] of [['KYIV', true], ['Bakhmut', true], ['bakhmut', false], ['Odesa', false]] as const) assert.equal(any.test(t), want, t);
+});
+
+test('anyOf refuses what it cannot join exactly: back-references', () => {
   assert.equal(anyOf([/(a)\1/i, /b/i]), null);
   assert.equal(anyOf([/(?<x>a)\k<x>/, /b/]), null);
   assert.equal(anyOf([]), null);
@@ -26,7 +30,15 @@ test('topLevelAlternatives splits only at the top level', () => {
 test('anyOf writes a shared leading \\b once, and still matches exactly where one of the expressions does', () => {
   const res = [/\b(?:shell(?:ed|ing))\b/i, /\brepelled\b[^.]{0,20}?\battacks?\b|\battacks?\b[^.]{0,20}?\bwere repelled\b/i, /\bstruck\b/i];
   const any = anyOf(res)!;
-  assert.ok(any.source.startsWith('\\b(?:'), any.source);
+  assert.ok(any instanceof RegExp && any.source.startsWith('\\b(?:'), String(any));
   const texts = ['Russian forces shelled Kherson.', 'Ukrainian troops repelled two attacks.', 'The attacks were repelled.', 'A missile struck a house.', 'unshelled', 'Quiet day.', 'repelled. attacks'];
+  for (const t of texts) assert.equal(any.test(t), res.some((re) => re.test(t)), t);
+});
+
+test('anyOf writes a shared leading lookbehind once, and still matches exactly where one of the expressions does', () => {
+  const res = [/(?<!\b(?:in|of) )\bcaptured ([A-Z]\w+)/, /(?<!\b(?:in|of) )\btook ([A-Z]\w+)/];
+  const any = anyOf(res)!;
+  assert.ok(any instanceof RegExp && any.source.startsWith('(?<!'), String(any));
+  const texts = ['Russian forces captured Avdiivka.', 'newly captured Avdiivka', 'in captured Avdiivka', 'They took Bakhmut.', 'of took Bakhmut', 'captured two soldiers'];
   for (const t of texts) assert.equal(any.test(t), res.some((re) => re.test(t)), t);
 });

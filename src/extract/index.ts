@@ -132,7 +132,9 @@ function attackerSide(text: string, speaker: Speaker | null, triggerAt = 0): { s
   type Cue = { side: 'russia' | 'ukraine' | 'enemy' | 'own'; at: number; end: number };
   const cues: Cue[] = [];
   for (const cue of ACTOR_RES) {
-    for (const m of text.matchAll(cue.re)) cues.push({ side: cue.side, at: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    // exec on the shared expression, not matchAll (which copies it on every call); none of them matches empty.
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(text); m !== null; m = cue.re.exec(text)) cues.push({ side: cue.side, at: m.index, end: m.index + m[0].length });
   }
   cues.sort((a, b) => a.at - b.at);
   let i = cues.filter((c) => c.at < triggerAt).length - 1;
