@@ -9,6 +9,7 @@ import {
 } from '../locales/en/events.js';
 import { parseNumberWords } from '../locales/en/numbers.js';
 import { actorCues, ACTORS, targets as targetVocabulary, weapons as weaponVocabulary, type VocabularyEntry } from '../locales/en/vocabulary.js';
+import { anyOf } from '../text/any-of.js';
 
 /** An event before its place and date are resolved. */
 export interface EventDraft {
@@ -66,7 +67,10 @@ const EVENT_TYPE: Record<SubEventType, 'Explosions/Remote violence' | 'Battles' 
 export const eventTypeOf = (sub: SubEventType) => EVENT_TYPE[sub];
 
 function compileVocabulary(entries: VocabularyEntry[]) {
-  return entries.map((e) => ({ ...e, re: new RegExp(`(?<![\\w-])(?:${e.patterns.join('|')})(?![\\w-])`, 'i') }));
+  const compiled = entries.map((e) => ({ ...e, re: new RegExp(`(?<![\\w-])(?:${e.patterns.join('|')})(?![\\w-])`, 'i') }));
+  // Most sentences name nothing of a vocabulary: one test for all of it first (true exactly when some entry's is).
+  const any = new RegExp(`(?<![\\w-])(?:${entries.flatMap((e) => e.patterns).join('|')})(?![\\w-])`, 'i');
+  return Object.assign(compiled, { any });
 }
 const WEAPONS = compileVocabulary(weaponVocabulary);
 const TARGETS = compileVocabulary(targetVocabulary);
@@ -74,10 +78,13 @@ const ACTOR_RES = actorCues.map((c) => ({ ...c, re: new RegExp(`(?<![\\w-])(?:${
 /** Targets that make the defender, not civilians, actor2. */
 const MILITARY_TARGETS = new Set(['military positions', 'military equipment']);
 const AIR_WEAPONS = new Set(['drone', 'Shahed drone', 'FPV drone', 'Lancet drone', 'guided aerial bomb', 'aviation']);
+/** Most sentences hold no trigger: one test for all the rules first. */
+const ANY_TRIGGER = anyOf(triggerRules.map((r) => r.pattern));
 
 /** Labels of a vocabulary that the text names, with their categories, in vocabulary order. */
 function labelsIn(text: string, vocabulary: ReturnType<typeof compileVocabulary>): string[] {
   const out: string[] = [];
+  if (!vocabulary.any.test(text)) return out;
   for (const entry of vocabulary) {
     if (!entry.re.test(text)) continue;
     if (!out.includes(entry.label)) out.push(entry.label);
@@ -125,7 +132,9 @@ function attackerSide(text: string, speaker: Speaker | null, triggerAt = 0): { s
   type Cue = { side: 'russia' | 'ukraine' | 'enemy' | 'own'; at: number; end: number };
   const cues: Cue[] = [];
   for (const cue of ACTOR_RES) {
-    for (const m of text.matchAll(cue.re)) cues.push({ side: cue.side, at: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    // exec on the shared expression, not matchAll (which copies it on every call); none of them matches empty.
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(text); m !== null; m = cue.re.exec(text)) cues.push({ side: cue.side, at: m.index, end: m.index + m[0].length });
   }
   cues.sort((a, b) => a.at - b.at);
   let i = cues.filter((c) => c.at < triggerAt).length - 1;
@@ -153,6 +162,7 @@ const CLAIMED = /\b(?:claim(?:s|ed|ing)?|boast(?:s|ed|ing)?)\b/i;
  * the sentence does not present it as a claim.
  */
 function findTrigger(text: string, placeAt: (offset: number) => boolean = () => false) {
+  if (ANY_TRIGGER && !ANY_TRIGGER.test(text)) return null;
   for (const rule of triggerRules) {
     const m = text.match(rule.pattern);
     if (!m) continue;

@@ -9,6 +9,7 @@ import { builtinGeoNamesPath, readGeoNamesFile, type GeoNamesRow } from './geona
 import { nameVariants, normaliseName } from './normalise.js';
 import { looseKey } from './variants.js';
 import { OBLASTS, oblastNames, oblastSlug, type Oblast } from './oblasts.js';
+import { memoiseBounded } from '../text/memo.js';
 
 export type NameKind =
   | 'primary' | 'ascii' | 'alternate' | 'oblast'
@@ -174,13 +175,15 @@ export function gazetteerFromKeyed(placeList: readonly Place[], names: readonly 
     if (words > maxTokens) maxTokens = words;
   }
   for (const list of loose.values()) if (list.length > 1) list.sort(compareEntries);
+  // Text asks for ever new keys (most of them no place at all): a bounded cache for those.
+  const queryLooseOf = memoiseBounded(looseKey);
   const oblasts = new Map<string, Place>();
   for (const p of placeList) {
     if (p.kind === 'oblast' && p.admin1 !== null) oblasts.set(normaliseName(p.admin1), p);
   }
   return {
     lookup: (key) => index.get(key) ?? NO_ENTRIES,
-    lookupLoose: (key) => loose.get(looseOf(key)) ?? NO_ENTRIES,
+    lookupLoose: (key) => loose.get(queryLooseOf(key)) ?? NO_ENTRIES,
     maxTokens,
     size: placeList.length,
     oblast: (admin1) => oblasts.get(normaliseName(admin1)) ?? null,

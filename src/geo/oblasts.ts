@@ -4,6 +4,7 @@
  */
 
 import { normaliseName } from './normalise.js';
+import { memoiseBounded } from '../text/memo.js';
 
 /** A first-level division of Ukraine. */
 export interface Oblast {
@@ -275,7 +276,9 @@ function specialCity(o: Oblast): Oblast | null {
  * "Kiev Special Republican city"). Case, diacritic and apostrophe-insensitive.
  * Returns null for anything else, including ordinary cities ("Kharkiv city").
  */
-export function findOblast(words: string): Oblast | null {
+export const findOblast: (words: string) => Oblast | null = memoiseBounded(findOblastUncached);
+
+function findOblastUncached(words: string): Oblast | null {
   const key = cleanKey(words).replace(/^the /u, '');
   const full = FULL_INDEX.get(key);
   if (full) return full;

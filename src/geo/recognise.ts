@@ -6,6 +6,7 @@ import {
 import type { Gazetteer, GazetteerEntry } from './gazetteer.js';
 import { normaliseName } from './normalise.js';
 import { findOblast } from './oblasts.js';
+import { memoiseBounded, ownString } from '../text/memo.js';
 
 /** Longest name, in words, that the recogniser tries. */
 const MAX_WORDS = 4;
@@ -16,7 +17,39 @@ const NEEDS_CONTEXT_BELOW = 10_000;
 /** Words after a name that make the phrase a raion, a city district or a hromada. */
 const UNIT_WORDS = /^(?:raion|district|hromada|community)$/i;
 
-const isCapitalised = (t: Token): boolean => t.kind === 'word' && /^[A-ZА-ЯІЇЄҐ]/.test(t.text);
+/** A word starting with a capital, Latin or Ukrainian Cyrillic (what /^[A-ZА-ЯІЇЄҐ]/ tests, without a regular expression per token). */
+const isCapitalised = (t: Token): boolean => {
+  if (t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x406 || c === 0x407 || c === 0x404 || c === 0x490;
+};
+
+/**
+ * Capitalised spans that name nothing in a gazetteer (nor an oblast) when no
+ * unit or region word follows: "Russian", "General Staff", "ISW". Most spans
+ * are such, and the same ones recur in every report. Bounded: starts afresh
+ * after 50,000 names.
+ */
+const MISSES = new WeakMap<Gazetteer, { names: Set<string>; has(name: string): boolean; add(name: string): void }>();
+function missesOf(gazetteer: Gazetteer) {
+  let m = MISSES.get(gazetteer);
+  if (!m) {
+    const names = new Set<string>();
+    m = {
+      names,
+      has: (name) => names.has(name),
+      add: (name) => {
+        if (names.size >= 50_000) names.clear();
+        names.add(ownString(name));
+      },
+    };
+    MISSES.set(gazetteer, m);
+  }
+  return m;
+}
+
+/** Lookup keys of the capitalised spans tried: the same names recur in every report. */
+const keyOf = memoiseBounded(normaliseName);
 const joinsWords = (t: Token): boolean => t.text === '-' || t.text === "'" || t.text === '–';
 
 /**
@@ -57,6 +90,18 @@ function spansFrom(tokens: Token[], i: number): { end: number; words: number }[]
  * alternates counts only when no place is called so officially.
  */
 function placesOf(entries: readonly GazetteerEntry[]): Place[] {
+  if (entries.length === 0) return [];
+  // A gazetteer hands out the same entry list for a name every time: work it out once (a copy for each caller).
+  let places = PLACES_OF.get(entries);
+  if (!places) {
+    places = distinctPlaces(entries);
+    PLACES_OF.set(entries, places);
+  }
+  return [...places];
+}
+const PLACES_OF = new WeakMap<readonly GazetteerEntry[], readonly Place[]>();
+
+function distinctPlaces(entries: readonly GazetteerEntry[]): Place[] {
   const has = (kinds: string[]) => entries.some((e) => kinds.includes(e.nameKind));
   const dropHistorical = has(['official', 'primary', 'ascii', 'cyrillic', 'romanised', 'russian', 'polish', 'german', 'alternate', 'other', 'oblast']);
   const dropOther = has(['official', 'cyrillic', 'romanised', 'russian']);
@@ -79,20 +124,22 @@ function needsContext(words: number, places: Place[]): boolean {
  * than in it. Candidates are filled; choosing among them is the resolve stage's work.
  */
 export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gazetteer, documentId: string | null): PlaceMention[] {
+  const misses = missesOf(gazetteer);
   const tokens = sentence.tokens;
   const out: PlaceMention[] = [];
   const pending: PlaceMention[] = [];
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
-    if (!isCapitalised(tok) || notPlaceStart.has(tok.text.toLowerCase())) {
+    const lower = isCapitalised(tok) ? tok.text.toLowerCase() : null;
+    if (lower === null || notPlaceStart.has(lower)) {
       i++;
       continue;
     }
     const before = text.slice(sentence.start, tok.start);
     // "DPR", "LPR", "Donetsk People's Republic": the occupation "republics", read as the oblast they claim.
     const republic = /^(?:Donetsk|Luhansk|Lugansk)$/.test(tok.text) ? text.slice(tok.end, sentence.end).match(/^\s+(?:People'?s\s+)?Republic\b/i) : null;
-    const alias = regionAliases[tok.text.toLowerCase()] && /^[A-Z]{3}$/.test(tok.text) ? regionAliases[tok.text.toLowerCase()] : republic ? regionAliases[`${tok.text.toLowerCase()} republic`] : undefined;
+    const alias = /^[A-Z]{3}$/.test(tok.text) && regionAliases[lower] ? regionAliases[lower] : republic ? regionAliases[`${lower} republic`] : undefined;
     const aliasOblast = alias ? gazetteer.oblast(alias) : null;
     if (aliasOblast) {
       const end = republic ? tok.end + republic[0].length : tok.end;
@@ -110,11 +157,14 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const after = tokens[span.end + 1];
       const after2 = tokens[span.end + 2];
       const prev = tokens[i - 1];
-      const key = normaliseName(surface);
       // "Zaporizhzhia and Kherson regions": the first of two oblasts sharing one region word.
       const sharedRegionWord = /^(?:\s*(?:,|,?\s*and)\s+[A-Z][\w'-]+)+\s+(?:regions|oblasts|provinces)\b/.test(text.slice(last.end, sentence.end)) && findOblast(surface) !== null;
       const followedByRegionWord = (after !== undefined && regionWords.test(after.text)) || sharedRegionWord;
       const followedByUnitWord = after !== undefined && UNIT_WORDS.test(after.text);
+      // With no unit or region word after it, what a name finds depends on the name alone: one found nowhere before is skipped.
+      const plain = !followedByUnitWord && !followedByRegionWord;
+      if (plain && misses.has(surface)) continue;
+      const key = keyOf(surface);
 
       // "Polohivskyi raion", "Shevchenkivskyi district": a raion or a city district.
       let entries: readonly GazetteerEntry[] = followedByUnitWord ? gazetteer.lookup(`${key} ${after!.text.toLowerCase()}`) : [];
@@ -129,7 +179,10 @@ export function recognisePlaces(sentence: Sentence, text: string, gazetteer: Gaz
       const oblast = !unit && (followedByRegionWord || places.length === 0 || places.every((p) => p.kind === 'oblast'))
         ? findOblast(surface + (followedByRegionWord && !sharedRegionWord ? ` ${after!.text}` : sharedRegionWord ? ' oblast' : ''))
         : null;
-      if (places.length === 0 && !oblast) continue;
+      if (places.length === 0 && !oblast) {
+        if (plain) misses.add(surface);
+        continue;
+      }
       if (prev && clubWords.test(prev.text)) break; // "Shakhtar Donetsk"
       // "the Dnipro", "Dnipro River": the river, not the city.
       const beyond = text.slice(last.end, sentence.end);

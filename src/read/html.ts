@@ -5,11 +5,15 @@
  * without its DOM rewriting); @mozilla/readability runs only when that pass finds
  * little, and `<article>` / `<main>` / `<body>` are the last resort. See
  * {@link readHtml}.
+ *
+ * The page is parsed into a light read-only tree (./tree.ts); the full DOM of
+ * linkedom, five times dearer to build, only when Readability has to run.
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { InputError } from '../core/types.js';
 import { normalisePublished } from './published.js';
+import { parseTree, type TreeDocument, type TreeElement } from './tree.js';
 
 /** What {@link readHtml} found in a page. */
 export interface HtmlReport {
@@ -51,42 +55,62 @@ const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;
  * Throws {@link InputError} when the page has no readable text.
  */
 export function readHtml(origin: string, html: string): HtmlReport {
-  const { document } = parseHTML(ensureDocument(stripInert(html)));
+  const prepared = ensureDocument(stripInert(html));
+  const document = parseTree(prepared);
   const meta = collectMeta(document);
   const ld = collectJsonLd(document);
   const outlet = meta.get('og:site_name') ?? meta.get('application-name') ?? ld.publisher ?? null;
   const title = findTitle(document, meta, ld, outlet);
   const url = findUrl(document, meta, html);
-  // Before mainText: Readability, when it runs, rewrites the document.
   const published = findPublished(document, meta, ld);
-  const text = mainText(document);
+  const text = mainText(document, prepared);
   if (text === '') throw new InputError(origin, 'no readable text in the HTML page');
   return { text, title, outlet, url, published, publishedSource: published ? 'html-meta' : 'none' };
 }
 
 /** Converts an HTML fragment (e.g. a feed item's body) to text, one paragraph per line. */
 export function htmlFragmentToText(html: string): string {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
-  return nodesToText([document.body]);
+  const body = parseTree(`<!DOCTYPE html><html><body>${html}</body></html>`).body;
+  return body ? nodesToText([body]) : '';
 }
 
-/** Converts DOM nodes to text: block elements and `<br>` end lines, inline text joins with spaces. */
-export function nodesToText(nodes: Iterable<Node>): string {
+/** What {@link nodesToText} reads of a node: DOM nodes (linkedom's) and ./tree.ts nodes both have it. */
+interface TextNode {
+  readonly nodeType: number;
+  readonly nodeValue: string | null;
+  readonly firstChild: TextNode | null;
+  readonly nextSibling: TextNode | null;
+}
+
+/** What {@link isDropped} reads of an element. */
+interface DroppableElement extends TextNode {
+  readonly localName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(tags: 'p'): unknown;
+}
+
+/** White space that is not a single plain space: what `/\s+/g` → ' ' changes. */
+const SPACE_RUNS = /\s{2,}|[^\S ]/g;
+
+/** Converts nodes to text: block elements and `<br>` end lines, inline text joins with spaces. */
+export function nodesToText(nodes: Iterable<TextNode>): string {
   const lines: string[] = [];
   const buf: string[] = [];
   const flush = (): void => {
     if (buf.length === 0) return;
-    const line = buf.join('').replace(/\s+/g, ' ').trim();
+    // Every run of white space becomes one space; only the runs that are not already one are replaced.
+    const line = buf.join('').replace(SPACE_RUNS, ' ').trim();
     buf.length = 0;
     if (line !== '') lines.push(line);
   };
-  const walk = (node: Node): void => {
+  const walk = (node: TextNode): void => {
     if (node.nodeType === 3) {
       buf.push(node.nodeValue ?? '');
       return;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const el = node as Element;
+    const el = node as DroppableElement;
     const tag = node.nodeType === 1 ? el.localName : '';
     if (tag === 'br') return flush();
     if (node.nodeType === 1 && isDropped(el)) return;
@@ -125,7 +149,7 @@ function ensureDocument(html: string): string {
   return `<!DOCTYPE html><html><body>${inner.replace(/<\/?html[^>]*>/gi, '')}</body></html>`;
 }
 
-function isDropped(el: Element): boolean {
+function isDropped(el: DroppableElement): boolean {
   const tag = el.localName;
   if (DROP_TAGS.has(tag)) return true;
   if (tag === 'form') return el.querySelector('p') === null;
@@ -139,9 +163,39 @@ function isDropped(el: Element): boolean {
 }
 
 // --- metadata --------------------------------------------------------------
+//
+// The searches below answer what linkedom's querySelector (css-select, HTML
+// rules) answered for the selectors noted beside them.
+
+/** `[name~="word"]`: the attribute, split at white space, holds the word (any case for the attributes HTML compares so, like `rel`). */
+function hasWord(el: TreeElement, name: string, word: string, anyCase = false): boolean {
+  const value = el.getAttribute(name);
+  if (value === null || value.length < word.length) return false;
+  const key = `${anyCase ? 'i' : ''}${word}`;
+  let re = WORD_RES.get(key);
+  if (!re) {
+    const escaped = word.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+    re = new RegExp(`(?:^|\\s)${escaped}(?:$|\\s)`, anyCase ? 'i' : '');
+    WORD_RES.set(key, re);
+  }
+  return re.test(value);
+}
+const WORD_RES = new Map<string, RegExp>();
+
+/** `script[type="application/ld+json"]` (`type` compared in any case). */
+const isJsonLd = (el: TreeElement): boolean => {
+  const type = el.localName === 'script' ? el.getAttribute('type') : null;
+  return type !== null && type.length === 19 && type.toLowerCase() === 'application/ld+json';
+};
+
+/** `main, [role="main"]`. */
+const isMain = (el: TreeElement): boolean => el.localName === 'main' || el.getAttribute('role') === 'main';
+
+/** `[property~=…][content]`: RDFa dates. */
+const RDFA_DATES = ['dc:date', 'dc:created', 'dcterms:created', 'dcterms:issued'];
 
 /** First non-empty `content` of each `<meta>` by lower-cased property / name / itemprop. */
-function collectMeta(document: Document): Map<string, string> {
+function collectMeta(document: TreeDocument): Map<string, string> {
   const map = new Map<string, string>();
   for (const m of document.querySelectorAll('meta')) {
     const content = m.getAttribute('content')?.trim();
@@ -163,7 +217,7 @@ interface JsonLd {
 const ARTICLE_TYPE = /Article|Posting|Report|WebPage/i;
 
 /** datePublished, headline and publisher name from JSON-LD, preferring Article-typed objects. */
-function collectJsonLd(document: Document): JsonLd {
+function collectJsonLd(document: TreeDocument): JsonLd {
   const found: Record<string, unknown>[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 6 || v === null || typeof v !== 'object') return;
@@ -172,7 +226,7 @@ function collectJsonLd(document: Document): JsonLd {
     if ('datePublished' in o || 'headline' in o) found.push(o);
     if (o['@graph']) visit(o['@graph'], depth + 1);
   };
-  for (const s of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const s of document.findAll(isJsonLd)) {
     try {
       visit(JSON.parse(s.textContent ?? ''), 0);
     } catch {
@@ -205,20 +259,18 @@ const META_DATE_KEYS = [
 ];
 
 /** Publication time from metadata, in order of trust; the first that normalises wins. */
-function findPublished(document: Document, meta: Map<string, string>, ld: JsonLd): string | null {
+function findPublished(document: TreeDocument, meta: Map<string, string>, ld: JsonLd): string | null {
   const candidates = function* (): Generator<string | null | undefined> {
     yield meta.get('article:published_time');
     yield ld.datePublished;
     yield meta.get('datepublished');
-    const item = document.querySelector('[itemprop~="datePublished"]:not(meta)');
+    const item = document.find((el) => el.localName !== 'meta' && hasWord(el, 'itemprop', 'datePublished'));
     yield item?.getAttribute('datetime') ?? item?.getAttribute('content');
     for (const key of META_DATE_KEYS) yield meta.get(key);
-    const rdfa = document.querySelector(
-      '[property~="dc:date"][content], [property~="dc:created"][content], [property~="dcterms:created"][content], [property~="dcterms:issued"][content]',
-    );
+    const rdfa = document.find((el) => el.hasAttribute('content') && RDFA_DATES.some((d) => hasWord(el, 'property', d)));
     yield rdfa?.getAttribute('content');
-    const scope = document.querySelector('article') ?? document.querySelector('main, [role="main"]') ?? document.body;
-    yield scope?.querySelector('time[datetime]')?.getAttribute('datetime');
+    const scope = document.querySelector('article') ?? document.find(isMain) ?? document.body;
+    yield scope?.find((el) => el.localName === 'time' && el.hasAttribute('datetime'))?.getAttribute('datetime');
   };
   for (const c of candidates()) {
     const iso = c ? normalisePublished(c) : null;
@@ -233,7 +285,7 @@ function cleanTitle(s: string | null | undefined): string | null {
 }
 
 /** og:title (unless it is just the outlet's name), `<title>`, first `<h1>`, JSON-LD headline; without an " | Outlet" suffix. */
-function findTitle(document: Document, meta: Map<string, string>, ld: JsonLd, outlet: string | null): string | null {
+function findTitle(document: TreeDocument, meta: Map<string, string>, ld: JsonLd, outlet: string | null): string | null {
   const same = (a: string): boolean => outlet !== null && a.toLowerCase() === outlet.toLowerCase();
   const og = cleanTitle(meta.get('og:title'));
   if (og && !same(og)) return stripOutlet(og, outlet);
@@ -257,9 +309,9 @@ function stripOutlet(title: string, outlet: string | null): string {
  * A relative canonical is made absolute with an absolute link to the same path
  * found in the page, then `<base href>`; otherwise it is returned as it is.
  */
-function findUrl(document: Document, meta: Map<string, string>, html: string): string | null {
+function findUrl(document: TreeDocument, meta: Map<string, string>, html: string): string | null {
   const og = meta.get('og:url') ?? null;
-  const canonical = document.querySelector('link[rel~="canonical"]')?.getAttribute('href')?.trim() || null;
+  const canonical = document.find((el) => el.localName === 'link' && hasWord(el, 'rel', 'canonical', true))?.getAttribute('href')?.trim() || null;
   if (og && (!canonical || !isSiteRoot(og) || isSiteRoot(canonical))) return og;
   if (!canonical) return null;
   if (/^https?:\/\//i.test(canonical)) return canonical;
@@ -268,7 +320,7 @@ function findUrl(document: Document, meta: Map<string, string>, html: string): s
     const m = new RegExp(`https?://[a-z0-9.-]+(?::\\d+)?${path}(?=["'\\s<>?#])`, 'i').exec(html);
     if (m) return m[0];
   }
-  const base = document.querySelector('base[href]')?.getAttribute('href');
+  const base = document.find((el) => el.localName === 'base' && el.hasAttribute('href'))?.getAttribute('href');
   if (base && /^https?:\/\//i.test(base)) {
     try {
       return new URL(canonical, base).href;
@@ -285,11 +337,17 @@ function isSiteRoot(url: string): boolean {
 
 // --- main content ----------------------------------------------------------
 
-/** The page's main content as text: paragraph scoring, then Readability, then article/main/body. */
-function mainText(document: Document): string {
-  const scored = scoreContent(document);
+/**
+ * The page's main content as text: paragraph scoring, then Readability, then
+ * article/main/body. `html` is the page as parsed into `document`: Readability
+ * needs a full DOM, built only when it has to run.
+ */
+function mainText(tree: TreeDocument, html: string): string {
+  const scored = scoreContent(tree);
   const scoredText = scored ? nodesToText(scored) : '';
   if (scoredText.length >= MIN_CONTENT_CHARS) return scoredText;
+  const { document } = parseHTML(html);
+  // Before Readability, which rewrites the document.
   const fallbackRoot =
     document.querySelector('article') ?? document.querySelector('main, [role="main"]') ?? document.body ?? document.documentElement;
   const fallbackText = fallbackRoot ? nodesToText([fallbackRoot]) : '';
@@ -308,12 +366,12 @@ function readabilityText(document: Document): string {
 }
 
 /** Text length of an element, without surrounding whitespace. */
-function textLength(el: Element): number {
+function textLength(el: TreeElement): number {
   return (el.textContent ?? '').trim().length;
 }
 
 /** Share of an element's text that is link text. */
-function linkDensity(el: Element, length: number): number {
+function linkDensity(el: TreeElement, length: number): number {
   if (length === 0) return 0;
   let links = 0;
   for (const a of el.querySelectorAll('a')) links += textLength(a);
@@ -328,9 +386,9 @@ function linkDensity(el: Element, length: number): number {
  * together with siblings that score at least a fifth as well.
  * Returns the nodes in document order, or null when no paragraph qualifies.
  */
-function scoreContent(document: Document): Element[] | null {
-  const excluded = new Map<Element, boolean>();
-  const isExcluded = (el: Element | null): boolean => {
+function scoreContent(document: TreeDocument): TreeElement[] | null {
+  const excluded = new Map<TreeElement, boolean>();
+  const isExcluded = (el: TreeElement | null): boolean => {
     if (!el || el.localName === 'body' || el.localName === 'html') return false;
     const known = excluded.get(el);
     if (known !== undefined) return known;
@@ -343,8 +401,8 @@ function scoreContent(document: Document): Element[] | null {
     excluded.set(el, result);
     return result;
   };
-  const scores = new Map<Element, number>();
-  const add = (el: Element | null, s: number): void => {
+  const scores = new Map<TreeElement, number>();
+  const add = (el: TreeElement | null, s: number): void => {
     if (el && el.localName !== 'html') scores.set(el, (scores.get(el) ?? 0) + s);
   };
   for (const p of document.querySelectorAll('p, pre')) {
@@ -357,13 +415,13 @@ function scoreContent(document: Document): Element[] | null {
     add(grand, score / 2);
     add(grand?.parentElement ?? null, score / 3);
   }
-  let best: Element | null = null;
+  let best: TreeElement | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) if (s > bestScore) [best, bestScore] = [el, s];
   if (!best) return null;
   const parent = best.parentElement;
   if (!parent || parent.localName === 'html') return [best];
-  const chosen: Element[] = [];
+  const chosen: TreeElement[] = [];
   for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
     if (sib === best) chosen.push(sib);
     else if ((scores.get(sib) ?? 0) >= Math.max(bestScore * 0.2, 50) && !isExcluded(sib)) chosen.push(sib);

@@ -1,7 +1,7 @@
 import type { NumberMention, PlaceMention, SegmentedReport, Speaker } from '../core/types.js';
 import type { Gazetteer } from '../geo/gazetteer.js';
 import { recognisePlaces } from '../geo/recognise.js';
-import { findSpeaker } from '../locales/en/attribution.js';
+import { findSpeaker, mayAttribute } from '../locales/en/attribution.js';
 import { findNumbers } from '../locales/en/numbers.js';
 
 export interface Recognised extends SegmentedReport {
@@ -23,7 +23,7 @@ export function recognise(doc: SegmentedReport, gazetteer: Gazetteer): Recognise
   const numbers: NumberMention[][] = [];
   for (const sentence of doc.sentences) {
     places.push(...recognisePlaces(sentence, doc.text, gazetteer, doc.id));
-    speakers.push(findSpeaker(sentence.text, sentence.start));
+    speakers.push(mayAttribute(sentence.text) ? findSpeaker(sentence.text, sentence.start) : null);
     numbers.push(findNumbers(sentence.text, sentence.start));
   }
   return { ...doc, places, speakers, numbers };

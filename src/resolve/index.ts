@@ -56,6 +56,17 @@ function documentRegions(places: PlaceMention[]): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
 }
 
+/** Mentions grouped by sentence, each group in the order of `mentions`. */
+function bySentence(mentions: readonly PlaceMention[]): Map<number, PlaceMention[]> {
+  const out = new Map<number, PlaceMention[]>();
+  for (const m of mentions) {
+    const list = out.get(m.sentence);
+    if (list) list.push(m);
+    else out.set(m.sentence, [m]);
+  }
+  return out;
+}
+
 /**
  * Resolves every place mention of a report: first those the text settles (one
  * candidate, or an oblast or raion written right after), then the rest, using
@@ -65,14 +76,17 @@ export function resolvePlaces(mentions: PlaceMention[], text: string, gazetteer:
   const docRegions = documentRegions(mentions);
   const front = conflictOblasts(published ? published.slice(0, 10) : null);
   const oblastOf = (admin1: string) => gazetteer.oblast(admin1);
+  // The mentions of each sentence, in order: a long report has hundreds of mentions, and each looks at its sentence's.
+  const inSentence = bySentence(mentions);
   const contexts = mentions.map((m) => {
+    const same = inSentence.get(m.sentence)!;
     // Oblasts named in the sentence, also inside a speaker's name ("the Kharkiv Oblast Military Administration").
-    const sentenceRegions = mentions
-      .filter((o) => o.sentence === m.sentence && (o.role === 'region' || (o.role === 'speaker' && o.candidates.length > 0 && o.candidates.every((c) => c.kind === 'oblast'))))
+    const sentenceRegions = same
+      .filter((o) => o.role === 'region' || (o.role === 'speaker' && o.candidates.length > 0 && o.candidates.every((c) => c.kind === 'oblast')))
       .map((o) => o.candidates[0]?.admin1)
       .filter((a): a is string => !!a);
     // "Dovhe, Luhansk Oblast", "Mykhailivka, Luhansk", "Dovhe, Slovianoserbskyi, Luhansk Oblast": the oblast or raion written right after the name.
-    const next = mentions.find((o) => o.sentence === m.sentence && o.start > m.end);
+    const next = same.find((o) => o.start > m.end);
     const between = next ? text.slice(m.end, next.start) : '';
     let qualifier = next && /^\s*,\s*(?:[A-Z][\w'-]*(?: [\w'-]+)?\s*,\s*)?$/.test(between) && (next.role === 'region' || isBareOblast(next, text))
       ? (next.role === 'region' ? next.candidates[0] ?? null : oblastPlace(next.text, gazetteer))

@@ -28,9 +28,10 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const types = doc.tokens().out(its.type) as string[];
-  const tokens: Token[] = [];
+  const n = values.length;
+  const tokens: Token[] = new Array(n);
   let offset = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < n; i++) {
     const value = values[i] ?? '';
     offset += (spaces[i] ?? '').length;
     // wink keeps every character; guard anyway so offsets always point at the token.
@@ -38,14 +39,19 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
     const start = found < 0 ? offset : found;
     // wink types words in other scripts (Cyrillic) as 'other': letters are a word.
     const kind = KIND[types[i] ?? ''] ?? (LETTERS.test(value) ? 'word' : 'other');
-    tokens.push({ text: value, start: base + start, end: base + start + value.length, kind });
+    tokens[i] = { text: value, start: base + start, end: base + start + value.length, kind };
     offset = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  const merged = mergeSplitLetters(tokens);
+  // Only a word with a letter beyond ASCII can have been split: most paragraphs have none.
+  const merged: readonly (Token | null)[] = NON_ASCII.test(paragraph) ? mergeSplitLetters(tokens) : tokens;
   const sentences: Sentence[] = [];
   for (const [from, to] of spans) {
-    const sentenceTokens = merged.slice(from, to + 1).filter((t): t is Token => t !== null && t.text.trim() !== '');
+    const sentenceTokens: Token[] = [];
+    for (let i = from; i <= to; i++) {
+      const t = merged[i];
+      if (t && !isBlank(t.text)) sentenceTokens.push(t);
+    }
     const first = sentenceTokens[0];
     const last = sentenceTokens[sentenceTokens.length - 1];
     if (!first || !last) continue;
@@ -62,6 +68,14 @@ export function segmentParagraph(paragraph: string, base: number, paragraphIndex
 }
 
 const LETTERS = /^\p{L}+$/u;
+const NON_ASCII = /[^\x00-\x7F]/;
+/** A token that is only white space (what `text.trim() === ''` tests, without a new string). */
+const BLANK = /^\s*$/;
+/** {@link BLANK}, answered from the first character when it is printable ASCII (nearly always). */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c > 0x20 && c < 0x7f ? false : BLANK.test(text);
+}
 
 /**
  * wink-nlp splits words at letters it does not know ("Wuh" "ł" "edar"): join

@@ -9,11 +9,14 @@ const KYIV_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Kyiv', yea
 
 /** The calendar date of an instant in Kyiv, as a UTC-midnight Date. */
 export function kyivDate(iso: string): Date | null {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return null;
-  const parts = KYIV_DAY.format(t);
-  return new Date(`${parts}T00:00:00Z`);
+  // Every sentence of a report asks for the same publication time: remember the last answer.
+  if (iso !== lastKyiv.iso) {
+    const t = new Date(iso);
+    lastKyiv = { iso, day: Number.isNaN(t.getTime()) ? null : Date.parse(`${KYIV_DAY.format(t)}T00:00:00Z`) };
+  }
+  return lastKyiv.day === null ? null : new Date(lastKyiv.day);
 }
+let lastKyiv: { iso: string | null; day: number | null } = { iso: null, day: null };
 
 export const ymd = (d: Date): string => d.toISOString().slice(0, 10);
 const addDays = (d: Date, days: number): Date => new Date(d.getTime() + days * DAY);

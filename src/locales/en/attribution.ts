@@ -10,6 +10,16 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:${VERBS})\\s+((?:the |a |an )?[A-Z][^;"]{1,160}?)\\.?\\s*$`, 'g'),
 ];
 
+/**
+ * True when a sentence may attribute itself to someone: every pattern above
+ * needs "according to" or one of the verbs. A cheap test that spares most
+ * sentences the patterns (keep it in step with them).
+ */
+export function mayAttribute(sentence: string): boolean {
+  return ATTRIBUTION_WORD.test(sentence);
+}
+const ATTRIBUTION_WORD = new RegExp(`according to|${VERBS}`, 'i');
+
 /** A phrase ending in an auxiliary is a passive clause ("no casualties were reported"), not a speaker. */
 const PASSIVE = /\b(?:were|was|is|are|been|be|being|has|have|had|not)$/i;
 
@@ -88,12 +98,15 @@ function personName(phrase: string): string | null {
 /** Oblast and city names that stand before titles ("Kharkiv Mayor", "Kherson Governor"). */
 const PLACE_WORD = /^(?:Kyiv|Kiev|Kharkiv|Zaporizhzhia|Zaporizhia|Kherson|Donetsk|Luhansk|Odesa|Odessa|Mykolaiv|Sumy|Dnipro|Dnipropetrovsk|Chernihiv|Poltava|Lviv|Vinnytsia|Zhytomyr|Cherkasy|Chernivtsi|Rivne|Ternopil|Volyn|Zakarpattia|Kirovohrad|Khmelnytskyi|Crimea|Sevastopol|Belgorod|Kursk|Bryansk|Moscow)$/;
 
+const ROLE_RES = roles.map((r) => ({ ...r, re: new RegExp(`\\b(?:${r.pattern})\\b`, 'i') }));
+const SIDE_RES = sideCues.map((c) => ({ ...c, re: new RegExp(`\\b(?:${c.pattern})\\b`, 'i') }));
+
 /** Role, organisation, person and side of a speaker phrase. */
 export function describeSpeaker(phrase: string, start: number): Speaker {
   let role: string | null = null;
   let roleSide: Speaker['side'] = null;
-  for (const r of roles) {
-    if (new RegExp(`\\b(?:${r.pattern})\\b`, 'i').test(phrase)) {
+  for (const r of ROLE_RES) {
+    if (r.re.test(phrase)) {
       role = r.role;
       roleSide = r.side;
       break;
@@ -102,8 +115,8 @@ export function describeSpeaker(phrase: string, start: number): Speaker {
   const name = personName(phrase);
   const org = phrase.match(ORG);
   let side: Speaker['side'] = null;
-  for (const cue of sideCues) {
-    if (new RegExp(`\\b(?:${cue.pattern})\\b`, 'i').test(phrase)) {
+  for (const cue of SIDE_RES) {
+    if (cue.re.test(phrase)) {
       side = cue.side;
       break;
     }

@@ -41,8 +41,14 @@ const QUALIFIERS: Record<string, NumberMention['qualifier']> = {
   nearly: 'about', almost: 'about', about: 'about', around: 'about', approximately: 'about', roughly: 'about', some: 'about',
 };
 
+const DIGITS_ONLY = /^\d+$/;
+
 /** Parses one number written in digits or words ("22", "1,200", "twenty-two", "a dozen", "three hundred"). */
 export function parseNumberWords(text: string): number | null {
+  if (DIGITS_ONLY.test(text)) {
+    const n = Number(text);
+    return Number.isFinite(n) ? n : null;
+  }
   const t = text.toLowerCase().trim().replace(/\s+/g, ' ');
   if (/^[\d,]+(\.\d+)?( (thousand|million))?$/.test(t)) {
     const [num, scale] = t.split(' ');
@@ -80,8 +86,10 @@ export function findNumbers(text: string, base = 0): NumberMention[] {
   const out: NumberMention[] = [];
   // Most sentences hold few numbers: find where one could start, then match there only (the full pattern is slow to try everywhere).
   const sticky = NUMBER_AT;
-  for (const candidate of text.matchAll(NUMBER_START)) {
-    const pos = candidate.index ?? 0;
+  // exec on the shared expression, not matchAll (which copies it on every call).
+  NUMBER_START.lastIndex = 0;
+  for (let candidate = NUMBER_START.exec(text); candidate !== null; candidate = NUMBER_START.exec(text)) {
+    const pos = candidate.index;
     if (out.length > 0 && pos < out[out.length - 1]!.end - base) continue;
     sticky.lastIndex = pos;
     const m = sticky.exec(text);
