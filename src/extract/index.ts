@@ -97,6 +97,8 @@ function labelsIn(text: string, vocabulary: ReturnType<typeof compileVocabulary>
 /** "struck a Ukrainian howitzer", "hit two Russian tanks": equipment that was hit is a target, not the attacker's weapon. */
 const EQUIPMENT_HIT = /\b(?:struck|strikes?|hit|hits|targeted|targets|attacked|attacks|disabled|knocked out)\s+(?:an? |the |two |three |four |several |\d+ )?(?:Ukrainian|Russian|enemy|the enemy's)\s+(?:[\w-]+\s+){0,2}?(?:howitzers?|guns?|tanks?|mortars?|mlrs|launchers?|air defen[cs]e systems?|radars?|armou?red (?:vehicles?|personnel carriers?)|infantry fighting vehicles?|apcs?|ifvs?|bmps?|btrs?|systems?|vehicles?)\b/gi;
 
+const EQUIPMENT_HIT_ONCE = new RegExp(EQUIPMENT_HIT.source, 'i');
+
 export function findWeapons(text: string): string[] {
   const found = labelsIn(text.replace(EQUIPMENT_HIT, (m) => m.replace(/(?:Ukrainian|Russian|enemy|the enemy's)\s+.*$/i, '')), WEAPONS);
   // "shelled" alone implies artillery only when nothing more specific was named.
@@ -116,9 +118,7 @@ const MEANS = /\b(?:with|using|by means of|aboard|from)\b[^,.;]*/gi;
 /** Target categories named in a sentence, leaving out the attacker's means. */
 export function findTargets(text: string): string[] {
   const found = labelsIn(text.replace(MEANS, ' '), TARGETS);
-  EQUIPMENT_HIT.lastIndex = 0;
-  if (EQUIPMENT_HIT.test(text) && !found.includes('military equipment')) found.push('military equipment');
-  EQUIPMENT_HIT.lastIndex = 0;
+  if (EQUIPMENT_HIT_ONCE.test(text) && !found.includes('military equipment')) found.push('military equipment');
   return found;
 }
 

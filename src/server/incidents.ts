@@ -15,7 +15,7 @@ import { describe, type IncidentSource as FusedSource, type IncidentView } from 
 import type { IndependentSource, SourceKind } from '../fusion/sources.js';
 import type { Store } from '../store/index.js';
 import { decodeCursor, encodeCursor, EVENT_TYPES, type EventFilter, type ListQuery } from './filters.js';
-import type { DetailedSource, EventDetail, Highlight, Ledger, Page } from './ledger.js';
+import { everyPage, type DetailedSource, type EventDetail, type Highlight, type Ledger, type Page } from './ledger.js';
 
 const FIELDS = ['attacks', 'killed', 'injured'] as const;
 
@@ -274,12 +274,7 @@ export class FusionIncidents implements IncidentSource {
     };
   }
 
-  async *all(f: EventFilter, pageSize = 1000): AsyncGenerator<Incident[]> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.list({ ...f, sort: 'date', limit: pageSize, ...(cursor ? { cursor } : {}) });
-      if (page.items.length) yield page.items;
-      cursor = page.next_cursor ?? undefined;
-    } while (cursor);
+  all(f: EventFilter, pageSize = 1000): AsyncGenerator<Incident[]> {
+    return everyPage((cursor) => this.list({ ...f, sort: 'date', limit: pageSize, ...(cursor ? { cursor } : {}) }));
   }
 }

@@ -4,7 +4,7 @@
  * {@link eventConditions}.
  */
 import type { SitrepEvent } from '../core/types.js';
-import type { Store } from '../store/index.js';
+import { eventFromColumns, type EventColumns, type Store } from '../store/index.js';
 import {
   BadRequest, decodeCursor, encodeCursor, eventConditions, SUB_EVENT_TYPES, sortExpression,
   type EventFilter, type ListQuery, type Resolved,
@@ -74,11 +74,7 @@ const EVENT_COLUMNS = `e.id, e.event_type, e.sub_event_type, e.date::text AS dat
   e.time_precision, e.actor1, e.actor2, e.place_name, e.place_id, e.admin1, e.admin2, e.lat, e.lon, e.geo_precision,
   e.attacks, e.killed, e.injured, e.targets, e.weapons, e.historical`;
 
-interface Row {
-  id: string; event_type: string; sub_event_type: string; date: string | null; date_end: string | null;
-  time_precision: number | null; actor1: string | null; actor2: string | null; place_name: string | null; place_id: string | null;
-  admin1: string | null; admin2: string | null; lat: number | null; lon: number | null; geo_precision: number | null;
-  attacks: number | null; killed: number | null; injured: number | null; targets: string[]; weapons: string[]; historical: boolean;
+interface Row extends EventColumns {
   corroboration: number;
   sources: RowSource[];
 }
@@ -91,26 +87,19 @@ interface RowSource {
 
 const iso = (v: string | Date | null | undefined): string | null => (v === null || v === undefined ? null : new Date(v).toISOString());
 
+/** Every page of a cursor-paged list, in order, for exports. */
+export async function* everyPage<T>(fetch: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    if (page.items.length) yield page.items;
+    cursor = page.next_cursor ?? undefined;
+  } while (cursor);
+}
+
 function toApiEvent(r: Row): ApiEvent {
   return {
-    id: r.id,
-    event_type: r.event_type as SitrepEvent['event_type'],
-    sub_event_type: r.sub_event_type as SitrepEvent['sub_event_type'],
-    date: r.date,
-    date_end: r.date_end,
-    time_precision: r.time_precision as SitrepEvent['time_precision'],
-    actor1: r.actor1,
-    actor2: r.actor2,
-    place: r.place_name === null ? null : {
-      name: r.place_name, id: r.place_id, admin1: r.admin1, admin2: r.admin2, lat: r.lat, lon: r.lon,
-      geo_precision: r.geo_precision as 1 | 2 | 3 | null,
-    },
-    attacks: r.attacks,
-    killed: r.killed,
-    injured: r.injured,
-    targets: r.targets,
-    weapons: r.weapons,
-    historical: r.historical,
+    ...eventFromColumns(r),
     sources: r.sources.map((s) => ({ document: s.document, outlet: s.outlet, published: iso(s.published), speaker: s.speaker, quote: s.quote, start: s.start, end: s.end })),
     corroboration: r.corroboration,
   };
@@ -258,13 +247,8 @@ export class Ledger {
   }
 
   /** Every event matching the filters, a page at a time (for exports). */
-  async *allEvents(f: EventFilter, pageSize = 1000): AsyncGenerator<ApiEvent[]> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.events({ ...f, sort: 'date', limit: pageSize, ...(cursor ? { cursor } : {}) });
-      if (page.items.length) yield page.items;
-      cursor = page.next_cursor ?? undefined;
-    } while (cursor);
+  allEvents(f: EventFilter, pageSize = 1000): AsyncGenerator<ApiEvent[]> {
+    return everyPage((cursor) => this.events({ ...f, sort: 'date', limit: pageSize, ...(cursor ? { cursor } : {}) }));
   }
 
   /** One event with every source, the document's title and URL, and what each rule read in each quote. */

@@ -372,21 +372,23 @@ export class Store {
   }
 }
 
-interface EventRow {
-  id: string; event_type: string; sub_event_type: string; date_s: string | null; date_end_s: string | null;
+/** An `events` row's columns, with its dates as ISO day strings. */
+export interface EventColumns {
+  id: string; event_type: string; sub_event_type: string; date: string | null; date_end: string | null;
   time_precision: number | null; actor1: string | null; actor2: string | null; place_name: string | null; place_id: string | null;
   admin1: string | null; admin2: string | null; lat: number | null; lon: number | null; geo_precision: number | null;
   attacks: number | null; killed: number | null; injured: number | null; targets: string[]; weapons: string[];
-  historical: boolean; sources: { document: string; outlet: string | null; published: string | Date | null; speaker: string | null; quote: string; start: number; end: number }[];
+  historical: boolean;
 }
 
-function toEvent(r: EventRow): SitrepEvent {
+/** An event as the output contract gives it, from its row; the sources are the caller's. */
+export function eventFromColumns(r: EventColumns): Omit<SitrepEvent, 'sources'> {
   return {
     id: r.id,
     event_type: r.event_type as SitrepEvent['event_type'],
     sub_event_type: r.sub_event_type as SitrepEvent['sub_event_type'],
-    date: r.date_s,
-    date_end: r.date_end_s,
+    date: r.date,
+    date_end: r.date_end,
     time_precision: r.time_precision as SitrepEvent['time_precision'],
     actor1: r.actor1,
     actor2: r.actor2,
@@ -400,6 +402,17 @@ function toEvent(r: EventRow): SitrepEvent {
     targets: r.targets,
     weapons: r.weapons,
     historical: r.historical,
+  };
+}
+
+interface EventRow extends Omit<EventColumns, 'date' | 'date_end'> {
+  date_s: string | null; date_end_s: string | null;
+  sources: { document: string; outlet: string | null; published: string | Date | null; speaker: string | null; quote: string; start: number; end: number }[];
+}
+
+function toEvent(r: EventRow): SitrepEvent {
+  return {
+    ...eventFromColumns({ ...r, date: r.date_s, date_end: r.date_end_s }),
     sources: r.sources.map((s) => ({
       ...s,
       published: s.published === null ? null : new Date(s.published).toISOString(),

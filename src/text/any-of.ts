@@ -46,14 +46,15 @@ function factor(alternatives: string[]): string {
   return `(?:${alternatives.join('|')})`;
 }
 
-/** The zero-width assertion a source starts with (`\\b`, `(?<!…)`, `(?<=…)`, `(?!…)`, `(?=…)`), or null. */
-function leadingAssertion(source: string): string | null {
-  if (source.startsWith('\\b')) return '\\b';
-  if (!/^\((?:\?<[!=]|\?[!=])/.test(source)) return null;
+/**
+ * Walks a regular-expression source outside escapes and character classes: `visit` sees each character with
+ * the group depth before it; returning true stops the walk.
+ */
+function walkSource(source: string, visit: (c: string, i: number, depth: number) => boolean | void): void {
   let depth = 0;
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+    const c = source[i]!;
     if (c === '\\') {
       i++;
       continue;
@@ -62,37 +63,39 @@ function leadingAssertion(source: string): string | null {
       if (c === ']') inClass = false;
       continue;
     }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return source.slice(0, i + 1);
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (visit(c, i, depth)) return;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
   }
-  return null;
+}
+
+/** The zero-width assertion a source starts with (`\\b`, `(?<!…)`, `(?<=…)`, `(?!…)`, `(?=…)`), or null. */
+function leadingAssertion(source: string): string | null {
+  if (source.startsWith('\\b')) return '\\b';
+  if (!/^\((?:\?<[!=]|\?[!=])/.test(source)) return null;
+  let end = -1;
+  walkSource(source, (c, i, depth) => {
+    if (c !== ')' || depth !== 1) return false;
+    end = i;
+    return true;
+  });
+  return end < 0 ? null : source.slice(0, end + 1);
 }
 
 /** The top-level alternatives of a regular-expression source ("a|(b|c)" → ["a", "(b|c)"]). */
 export function topLevelAlternatives(source: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+  walkSource(source, (c, i, depth) => {
+    if (c === '|' && depth === 0) {
       out.push(source.slice(from, i));
       from = i + 1;
     }
-  }
+  });
   out.push(source.slice(from));
   return out;
 }
