@@ -84,3 +84,28 @@ test('events stored before incidents existed are fused when incidents are read',
     await store.close();
   }
 });
+
+test('a store from before schema version 5 gets each incident\'s corroboration when it is opened', async () => {
+  const dir = tempDir();
+  const report = (text: string, outlet: string, url: string) => analyse({
+    origin: url, format: 'txt', text, title: null, outlet, url, published: '2024-03-06T09:00:00+02:00', publishedSource: 'cli',
+  });
+  let store = await Store.open(dir);
+  try {
+    await store.save(report('Russian drones hit Odesa overnight, injuring three people, the regional governor said.', 'A', 'https://a.example/1'));
+    await store.save(report('Three people were injured when Russian drones struck Odesa overnight, Governor Oleh Kiper said.', 'B', 'https://b.example/1'));
+    const db = (store as unknown as { db: Sql }).db;
+    assert.deepEqual((await db.query<{ n: number | null }>('SELECT corroboration AS n FROM incidents')).rows, [{ n: 2 }], 'written as the reports are fused');
+    // As in a store from before version 5: no column, version 5 not recorded.
+    await db.exec('ALTER TABLE incidents DROP COLUMN corroboration; DELETE FROM schema_migrations WHERE version = 5');
+  } finally {
+    await store.close();
+  }
+  store = await Store.open(dir);
+  try {
+    const db = (store as unknown as { db: Sql }).db;
+    assert.deepEqual((await db.query<{ n: number | null }>('SELECT corroboration AS n FROM incidents')).rows, [{ n: 2 }]);
+  } finally {
+    await store.close();
+  }
+});

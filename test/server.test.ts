@@ -351,6 +351,13 @@ describe('sitrep serve: the HTTP API', () => {
     // The filters read the incident: two independent sources, in Kharkiv, with its figures and text.
     const corroborated = await get<Page<Inc>>('/api/incidents?min_corroboration=2&limit=500');
     assert.deepEqual(corroborated.body.items.map((i) => i.id), [inc.id]);
+    // Each of its events says how many independent sources stand behind it: the incident's, not its own report's one.
+    assert.deepEqual(all.filter((e) => inc.events.includes(e.id)).map((e) => e.corroboration), [2, 2]);
+    assert.ok(all.filter((e) => !inc.events.includes(e.id)).every((e) => e.corroboration === 1));
+    assert.deepEqual((await events('min_corroboration=2')).map((e) => e.id).sort(), [...inc.events].sort());
+    const points = (await get<{ points: [string, number, number, string | null, number, number, number | null][] }>('/api/events/points')).body.points;
+    assert.deepEqual(points.filter((x) => x[5] === 2).map((x) => x[0]).sort(), [...inc.events].sort(), 'map points are sized by it');
+    assert.equal((await get<Ev>(`/api/events/${inc.events[0]}`)).body.corroboration, 2);
     assert.deepEqual((await get<Page<Inc>>('/api/incidents?q=police&oblast=Kharkiv')).body.items.map((i) => i.id), [inc.id]);
     assert.deepEqual((await get<Page<Inc>>('/api/incidents?oblast=Kherson')).body.items.map((i) => i.place?.name), ['Kherson']);
     const shahed = (await get<Page<Inc>>('/api/incidents?weapon=Shahed%20drone')).body.items.map((i) => i.place?.name).sort();

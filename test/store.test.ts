@@ -120,7 +120,7 @@ async function withStore<T>(dir: string | { memory: true }, fn: (s: Store) => Pr
 // ---------------------------------------------------------------------------
 // Migrations.
 
-const MIGRATIONS = [{ version: 1, name: '001_init.sql' }, { version: 2, name: '002_gazetteer.sql' }, { version: 3, name: '003_incidents.sql' }, { version: 4, name: '004_api.sql' }];
+const MIGRATIONS = [{ version: 1, name: '001_init.sql' }, { version: 2, name: '002_gazetteer.sql' }, { version: 3, name: '003_incidents.sql' }, { version: 4, name: '004_api.sql' }, { version: 5, name: '005_corroboration.sql' }];
 
 test('the migrations directory holds the numbered migrations in order', () => {
   const ms = migrations();
@@ -133,7 +133,7 @@ test('migrate creates every table, records the migration, and applying again app
   const pg = await PGlite.create(join(await bare(), 'pgdata'));
   try {
     const db = pg as unknown as Sql;
-    assert.deepEqual(await migrate(db), [1, 2, 3, 4]);
+    assert.deepEqual(await migrate(db), [1, 2, 3, 4, 5]);
     const tables = (await pg.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
     )).rows.map((r) => r.table_name);

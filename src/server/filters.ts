@@ -114,8 +114,22 @@ export function describeIssues(e: z.ZodError): string {
   }).join('; ');
 }
 
-/** The number of independent sources behind an event: distinct outlets (a report without an outlet counts alone). */
-export const CORROBORATION_SQL = `(SELECT count(DISTINCT coalesce(d.outlet, d.id))::int FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = e.id)`;
+/**
+ * The number of independent sources behind an event: its incident's corroboration (fusion groups copies, "according
+ * to" chains and one outlet's reports into one source); for an event in no incident, its distinct outlets (a report
+ * without an outlet counting alone).
+ */
+export const CORROBORATION_SQL = `coalesce(
+  (SELECT i.corroboration FROM incident_mentions m JOIN incidents i ON i.id = m.incident_id WHERE m.event_id = e.id),
+  (SELECT count(DISTINCT coalesce(d.outlet, d.id))::int FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = e.id))`;
+
+/** Every event with two or more independent sources, and their number (`id`, `n`), by the rule of {@link CORROBORATION_SQL}. */
+export const CORROBORATED_SQL = `SELECT m.event_id AS id, i.corroboration AS n FROM incident_mentions m JOIN incidents i ON i.id = m.incident_id
+  WHERE i.corroboration > 1
+  UNION ALL
+  SELECT s.event_id AS id, count(DISTINCT coalesce(d.outlet, d.id))::int AS n FROM event_sources s JOIN documents d ON d.id = s.document_id
+  WHERE NOT EXISTS (SELECT 1 FROM incident_mentions m WHERE m.event_id = s.event_id)
+  GROUP BY s.event_id HAVING count(DISTINCT coalesce(d.outlet, d.id)) > 1`;
 
 /**
  * What a filter needs looked up before it becomes SQL, when the server has it at hand: the actor names that

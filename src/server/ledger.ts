@@ -6,7 +6,7 @@
 import type { SitrepEvent } from '../core/types.js';
 import { eventFromColumns, type EventColumns, type Store } from '../store/index.js';
 import {
-  BadRequest, decodeCursor, encodeCursor, eventConditions, SUB_EVENT_TYPES, sortExpression,
+  BadRequest, CORROBORATED_SQL, decodeCursor, encodeCursor, eventConditions, SUB_EVENT_TYPES, sortExpression,
   type EventFilter, type ListQuery, type Resolved,
 } from './filters.js';
 
@@ -72,9 +72,12 @@ export interface Summary {
 
 const EVENT_COLUMNS = `e.id, e.event_type, e.sub_event_type, e.date::text AS date, e.date_end::text AS date_end,
   e.time_precision, e.actor1, e.actor2, e.place_name, e.place_id, e.admin1, e.admin2, e.lat, e.lon, e.geo_precision,
-  e.attacks, e.killed, e.injured, e.targets, e.weapons, e.historical`;
+  e.attacks, e.killed, e.injured, e.targets, e.weapons, e.historical,
+  (SELECT i.corroboration FROM incident_mentions m JOIN incidents i ON i.id = m.incident_id WHERE m.event_id = e.id) AS incident_corroboration`;
 
 interface Row extends EventColumns {
+  /** Independent sources of the event's incident (fusion), null when it is in none (a historical event). */
+  incident_corroboration: number | null;
   corroboration: number;
   sources: RowSource[];
 }
@@ -173,10 +176,7 @@ export class Ledger {
       r.actorNames = await this.cache.actorNames;
     }
     if (f.min_corroboration !== undefined && f.min_corroboration > 1) {
-      this.cache.corroborated ??= this.store.read<{ id: string; n: number }>(
-        `SELECT s.event_id AS id, count(DISTINCT coalesce(d.outlet, d.id))::int AS n FROM event_sources s JOIN documents d ON d.id = s.document_id
-         GROUP BY s.event_id HAVING count(DISTINCT coalesce(d.outlet, d.id)) > 1`,
-      ).then((rows) => new Map(rows.map((x) => [x.id, x.n])));
+      this.cache.corroborated ??= this.store.read<{ id: string; n: number }>(CORROBORATED_SQL).then((rows) => new Map(rows.map((x) => [x.id, x.n])));
       r.corroborated = await this.cache.corroborated;
     }
     return r;
@@ -184,7 +184,8 @@ export class Ledger {
 
   /**
    * Attaches every source to each row with one flat query (a json_agg per row costs several times more on
-   * PGlite), and counts corroboration from them: distinct outlets, a report without an outlet counting alone.
+   * PGlite). An event's corroboration is its incident's (independent sources, src/fusion/sources.ts); an event
+   * in no incident (a historical one) counts distinct outlets, a report without an outlet counting alone.
    */
   private async withSources(rows: Omit<Row, 'sources' | 'corroboration'>[], withProvenance = false): Promise<Row[]> {
     if (rows.length === 0) return [];
@@ -203,7 +204,7 @@ export class Ledger {
     }
     return rows.map((r) => {
       const list = by.get(r.id) ?? [];
-      return { ...r, sources: list, corroboration: new Set(list.map((x) => x.outlet ?? `document:${x.document}`)).size };
+      return { ...r, sources: list, corroboration: r.incident_corroboration ?? new Set(list.map((x) => x.outlet ?? `document:${x.document}`)).size };
     });
   }
 

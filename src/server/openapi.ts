@@ -59,7 +59,7 @@ const eventProps: Json = {
   actor1: nullable('string'), actor2: nullable('string'), place,
   attacks: nullable('integer'), killed: nullable('integer', { description: 'null: not reported; 0: reported as none' }), injured: nullable('integer'),
   targets: { type: 'array', items: { type: 'string' } }, weapons: { type: 'array', items: { type: 'string' } }, historical: { type: 'boolean' },
-  corroboration: { type: 'integer', description: 'independent sources (distinct outlets)' },
+  corroboration: { type: 'integer', description: 'independent sources behind the event: those of its incident (copies, "according to" chains and one outlet\'s reports are one source); distinct outlets for an event in no incident' },
 };
 
 /** The OpenAPI document. */

@@ -8,6 +8,7 @@ import type { RawReport } from '../core/types.js';
 import { Fusion, fusable, incidentBlocks, incidentOf, mentionBlocks, type Incident } from '../fusion/cluster.js';
 import { placeKind } from '../fusion/match.js';
 import { isDefaultDate, type Mention, type MentionSpeaker } from '../fusion/mention.js';
+import { independentSources } from '../fusion/sources.js';
 
 type Tx = { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> };
 
@@ -139,7 +140,35 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
     );
   }
   if (removed.length) await tx.query('DELETE FROM incident_mentions WHERE event_id = ANY($1::text[])', [removed]);
+  await writeCorroboration(tx, changed.map((id) => fusion.get(id)!));
   return { joined, created };
+}
+
+/** Stores each incident's corroboration: how many independent sources its mentions come from. */
+async function writeCorroboration(tx: Tx, incidents: readonly Incident[]): Promise<void> {
+  if (incidents.length === 0) return;
+  await tx.query(
+    'UPDATE incidents i SET corroboration = q.n FROM unnest($1::text[], $2::int[]) AS q(id, n) WHERE i.id = q.id AND i.corroboration IS DISTINCT FROM q.n',
+    [incidents.map((i) => i.id), incidents.map((i) => independentSources(i.mentions).length)],
+  );
+}
+
+/**
+ * Fills the corroboration of incidents that have none (stored before schema
+ * version 5), a thousand at a time. Returns how many it filled.
+ */
+export async function fillCorroboration(tx: Tx): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const ids = (await tx.query<{ id: string }>('SELECT id FROM incidents WHERE corroboration IS NULL ORDER BY id LIMIT 1000')).rows.map((r) => r.id);
+    if (ids.length === 0) return filled;
+    const incidents = await loadIncidents(tx, ids);
+    await writeCorroboration(tx, incidents);
+    // An incident without mentions (none should exist) would otherwise be read again forever.
+    const empty = ids.filter((id) => !incidents.some((i) => i.id === id));
+    if (empty.length) await tx.query('UPDATE incidents SET corroboration = 0 WHERE id = ANY($1::text[])', [empty]);
+    filled += ids.length;
+  }
 }
 
 /** Every incident with its mentions. */

@@ -7,7 +7,7 @@ import { keyedNames, type Gazetteer, type GazetteerSource } from '../geo/gazette
 import { fromSnapshot, toSnapshot, type Snapshot } from '../geo/snapshot.js';
 import { eventId } from '../resolve/index.js';
 import { toMention, type Mention } from '../fusion/mention.js';
-import { allIncidents, fuseIntoStore, fuseUnfused, revisionKey } from './incidents.js';
+import { allIncidents, fillCorroboration, fuseIntoStore, fuseUnfused, revisionKey } from './incidents.js';
 import type { Incident } from '../fusion/cluster.js';
 
 /** The SQL the store needs from a database: PGlite now, PostgreSQL later. */
@@ -57,6 +57,8 @@ export async function migrate(db: Sql): Promise<number[]> {
     });
     applied.push(m.version);
   }
+  // Version 5 added a column that only fusion's TypeScript can compute: fill it for the incidents already stored.
+  if (applied.includes(5)) await db.transaction((tx) => fillCorroboration(tx));
   return applied;
 }
 
