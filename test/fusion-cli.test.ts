@@ -109,3 +109,33 @@ test('a store from before schema version 5 gets each incident\'s corroboration w
     await store.close();
   }
 });
+
+test('the API\'s described incidents follow each save (joins, new incidents, revisions that take one apart) as a full description would', async () => {
+  const { FusionIncidents } = await import('../src/server/incidents.js');
+  const { Ledger } = await import('../src/server/ledger.js');
+  const store = await Store.open({ memory: true });
+  try {
+    const save = (text: string, outlet: string, url: string, published = '2024-03-06T09:00:00+02:00') => store.save(analyse({
+      origin: url, format: 'txt', text, title: null, outlet, url, published, publishedSource: 'cli',
+    }));
+    const incremental = new FusionIncidents(store, new Ledger(store));
+    const view = async (s: InstanceType<typeof FusionIncidents>) => (await s.list({ limit: 500, sort: 'date' })).items
+      .map((i) => ({ id: i.id, events: [...i.events].sort(), corroboration: i.corroboration, killed: i.killed, injured: i.injured }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    await save('Russian drones hit Odesa overnight, injuring three people, the regional governor said.', 'A', 'https://a.example/1');
+    assert.equal((await view(incremental)).length, 1, 'described once, before the writes below');
+    await save('Three people were injured when Russian drones struck Odesa overnight, Governor Oleh Kiper said.', 'B', 'https://b.example/1');
+    await save('Russian troops shelled Kupiansk on Wednesday, killing one man, the regional governor said.', 'C', 'https://c.example/1');
+    assert.deepEqual((await view(incremental)).map((i) => [i.events.length, i.corroboration]).sort(), [[1, 1], [2, 2]]);
+    // A revision of B's article now tells of Kherson: B's Odesa mention leaves its incident, which is taken apart and made again.
+    await save('Russian artillery shelled Kherson overnight, killing two people, the regional governor said.', 'B', 'https://b.example/1', '2024-03-06T12:00:00+02:00');
+    const after = await view(incremental);
+    assert.deepEqual(after, await view(new FusionIncidents(store, new Ledger(store))));
+    assert.deepEqual(after.map((i) => [i.events.length, i.corroboration, i.killed]).sort(), [[1, 1, null], [1, 1, 1], [1, 1, 2]]);
+    // An event id still opens its incident.
+    const kherson = after.find((i) => i.killed === 2)!;
+    assert.equal((await incremental.get(kherson.events[0]!))?.id, kherson.id);
+  } finally {
+    await store.close();
+  }
+});

@@ -181,7 +181,7 @@ export function createApp(opts: AppOptions, ledger = new Ledger(opts.store)): Ho
     }
     const stored = out.filter((o) => o.status === 'stored').length;
     if (stored) {
-      incidents.written?.();
+      // The incidents follow the store by themselves (FusionIncidents); the ledger's lookups are dropped here.
       await ledger.written(stored);
     }
     return out;

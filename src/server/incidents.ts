@@ -81,8 +81,6 @@ export interface IncidentSource {
   /** By incident id, or by the id of one of its events (the dashboard opens an event's incident). */
   get(id: string): Promise<Incident | null>;
   all(f: EventFilter): AsyncGenerator<Incident[]>;
-  /** Reports were stored: forget what was computed. */
-  written?(): void;
 }
 
 /** Fields on which the figures differ (ignoring reports that gave none). */
@@ -195,14 +193,23 @@ interface Described {
   byEvent: Map<string, string>;
 }
 
-/** Fusion's incidents from the store, described once and kept until the next write. */
+/**
+ * Fusion's incidents from the store, described once and then kept up to date: after each save the store says
+ * which incidents changed or went (src/store `onIncidentsChanged`), and only those are described again, when the
+ * next request needs them (re-describing 100,000 incidents after every report would take seconds).
+ */
 export class FusionIncidents implements IncidentSource {
   private described: Promise<Described> | null = null;
+  /** Incidents changed or gone since `described` was made, to describe again before it is read. */
+  private pending = { changed: new Set<string>(), gone: new Set<string>() };
 
-  constructor(private readonly store: Store, private readonly ledger: Ledger) {}
-
-  written(): void {
-    this.described = null;
+  constructor(private readonly store: Store, private readonly ledger: Ledger) {
+    store.onIncidentsChanged((c) => {
+      // Nothing described yet: the first description reads everything anyway.
+      if (!this.described) return;
+      for (const id of c.changed) this.pending.changed.add(id);
+      for (const id of c.gone) this.pending.gone.add(id);
+    });
   }
 
   /** Describes every incident now (the server calls this while it starts). */
@@ -212,22 +219,55 @@ export class FusionIncidents implements IncidentSource {
 
   private all$(): Promise<Described> {
     if (!this.described) {
-      const p = this.describeAll();
-      p.catch(() => { if (this.described === p) this.described = null; });
-      this.described = p;
+      this.pending = { changed: new Set(), gone: new Set() };
+      this.described = this.guard(this.describeAll());
+    } else if (this.pending.changed.size || this.pending.gone.size) {
+      const { changed, gone } = this.pending;
+      this.pending = { changed: new Set(), gone: new Set() };
+      this.described = this.guard(this.described.then((d) => this.refresh(d, changed, gone)));
     }
     return this.described;
   }
 
+  /** Forgets a description that failed, so that the next request starts afresh. */
+  private guard(p: Promise<Described>): Promise<Described> {
+    p.catch(() => { if (this.described === p) this.described = null; });
+    return p;
+  }
+
+  private async extra(eventIds: string[] | null): Promise<Map<string, { id: string; targets: string[]; weapons: string[] }>> {
+    const rows = await this.store.read<{ id: string; targets: string[]; weapons: string[] }>(
+      `SELECT id, targets, weapons FROM events WHERE (cardinality(targets) > 0 OR cardinality(weapons) > 0)${eventIds ? ' AND id = ANY($1::text[])' : ''}`,
+      eventIds ? [eventIds] : [],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   private async describeAll(): Promise<Described> {
     const fused = await this.store.incidents();
-    const extra = new Map((await this.store.read<{ id: string; targets: string[]; weapons: string[] }>(
-      'SELECT id, targets, weapons FROM events WHERE cardinality(targets) > 0 OR cardinality(weapons) > 0',
-    )).map((r) => [r.id, r]));
+    const extra = await this.extra(null);
     const list = fused.map((inc) => toIncident(inc, describe(inc), extra));
     const byEvent = new Map<string, string>();
     for (const i of list) for (const e of i.events) byEvent.set(e, i.id);
     return { list, byId: new Map(list.map((i) => [i.id, i])), byEvent };
+  }
+
+  /** The description with these incidents described again (or left out when gone); the old one is not changed. */
+  private async refresh(d: Described, changed: Set<string>, gone: Set<string>): Promise<Described> {
+    const fused = await this.store.incidentsById([...changed].filter((id) => !gone.has(id)));
+    const extra = await this.extra(fused.flatMap((i) => i.mentions.map((m) => m.id)));
+    const byId = new Map(d.byId);
+    const byEvent = new Map(d.byEvent);
+    for (const id of [...gone, ...changed]) {
+      for (const e of byId.get(id)?.events ?? []) if (byEvent.get(e) === id) byEvent.delete(e);
+      byId.delete(id);
+    }
+    for (const inc of fused) {
+      const i = toIncident(inc, describe(inc), extra);
+      byId.set(i.id, i);
+      for (const e of i.events) byEvent.set(e, i.id);
+    }
+    return { list: [...byId.values()], byId, byEvent };
   }
 
   /** The events whose quotes match the full-text search (the same search as the events'). */

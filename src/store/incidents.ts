@@ -33,8 +33,8 @@ function group(rows: { incident_id: string; mention: Mention }[]): Incident[] {
   return [...by.entries()].map(([id, ms]) => incidentOf(id, ms));
 }
 
-/** Incidents (with their mentions) by id. */
-async function loadIncidents(tx: Tx, ids: string[]): Promise<Incident[]> {
+/** Incidents (with their mentions) by id; ids of no incident are left out. */
+export async function loadIncidents(tx: Tx, ids: string[]): Promise<Incident[]> {
   if (ids.length === 0) return [];
   return group((await tx.query<{ incident_id: string; mention: Mention }>(
     'SELECT incident_id, mention FROM incident_mentions WHERE incident_id = ANY($1::text[]) ORDER BY incident_id, event_id',
@@ -75,7 +75,16 @@ const sameShape = (a: Incident, b: Incident): boolean =>
  * those were in are taken apart and their other mentions fused again.
  * Returns how many incidents the report's mentions joined and how many it created.
  */
-export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[]): Promise<{ joined: number; created: number }> {
+export interface FusedChanges {
+  joined: number;
+  created: number;
+  /** Incidents created, or whose mentions changed. */
+  changed: string[];
+  /** Incidents that no longer exist (taken apart when a revision removed their mentions). */
+  gone: string[];
+}
+
+export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[]): Promise<FusedChanges> {
   const removedSet = new Set(removed);
   const affectedIds = removed.length
     ? (await tx.query<{ incident_id: string }>('SELECT DISTINCT incident_id FROM incident_mentions WHERE event_id = ANY($1::text[])', [removed])).rows.map((r) => r.incident_id)
@@ -141,7 +150,7 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
   }
   if (removed.length) await tx.query('DELETE FROM incident_mentions WHERE event_id = ANY($1::text[])', [removed]);
   await writeCorroboration(tx, changed.map((id) => fusion.get(id)!));
-  return { joined, created };
+  return { joined, created, changed, gone };
 }
 
 /** Stores each incident's corroboration: how many independent sources its mentions come from. */

@@ -7,7 +7,7 @@ import { keyedNames, type Gazetteer, type GazetteerSource } from '../geo/gazette
 import { fromSnapshot, toSnapshot, type Snapshot } from '../geo/snapshot.js';
 import { eventId } from '../resolve/index.js';
 import { toMention, type Mention } from '../fusion/mention.js';
-import { allIncidents, fillCorroboration, fuseIntoStore, fuseUnfused, revisionKey } from './incidents.js';
+import { allIncidents, fillCorroboration, fuseIntoStore, fuseUnfused, loadIncidents, revisionKey } from './incidents.js';
 import type { Incident } from '../fusion/cluster.js';
 
 /** The SQL the store needs from a database: PGlite now, PostgreSQL later. */
@@ -27,6 +27,12 @@ export interface StoreResult {
   revises?: string | null;
   /** How many of its events joined an existing incident, and how many started one. */
   incidents?: { joined: number; created: number };
+}
+
+/** Incidents a save changed or removed, by id. */
+export interface IncidentChanges {
+  changed: string[];
+  gone: string[];
 }
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations/', import.meta.url));
@@ -163,7 +169,8 @@ export class Store {
    */
   async save(a: Analysis): Promise<StoreResult> {
     const r = a.report;
-    return this.db.transaction(async (tx) => {
+    let touched = null as IncidentChanges | null;
+    const result = await this.db.transaction(async (tx): Promise<StoreResult> => {
       const inserted = await tx.query<{ id: string }>(
         `INSERT INTO documents (id, origin, format, title, outlet, url, published, published_source, text, dropped_lines, revision_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -221,9 +228,29 @@ export class Store {
           [r.id, c.speaker, c.role, c.side, c.statement, c.status, c.reason, c.quote, c.start, c.end],
         );
       }
-      const incidents = await fuseIntoStore(tx, mentions, removed);
-      return { status: 'stored', document: r.id, events: seen.size, reports: a.reports.length, claims: a.claims.length, revises: previous[0] ?? null, incidents };
+      const { joined, created, changed, gone } = await fuseIntoStore(tx, mentions, removed);
+      touched = { changed, gone };
+      return { status: 'stored', document: r.id, events: seen.size, reports: a.reports.length, claims: a.claims.length, revises: previous[0] ?? null, incidents: { joined, created } };
     });
+    // Committed: tell whoever keeps described incidents which ones to describe again.
+    if (touched && (touched.changed.length || touched.gone.length)) for (const fn of this.incidentListeners) fn(touched);
+    return result;
+  }
+
+  private readonly incidentListeners = new Set<(c: IncidentChanges) => void>();
+
+  /**
+   * Calls `fn` after every committed save that changed incidents, with their ids (a server keeping described
+   * incidents in memory re-describes those alone). Returns the function that stops the calls.
+   */
+  onIncidentsChanged(fn: (c: IncidentChanges) => void): () => void {
+    this.incidentListeners.add(fn);
+    return () => this.incidentListeners.delete(fn);
+  }
+
+  /** These incidents with their mentions (ids of no incident are left out). */
+  async incidentsById(ids: string[]): Promise<Incident[]> {
+    return loadIncidents(this.db, ids);
   }
 
   /** Every event of the current version of each report, with its sources, in date order. */
