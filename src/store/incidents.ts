@@ -109,7 +109,7 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
   const changed = fusion.takeChanged();
   const gone = affectedIds.filter((id) => !fusion.get(id));
   if (gone.length) await tx.query('DELETE FROM incidents WHERE id = ANY($1::text[])', [gone]);
-  // Only incidents that are new, or whose oblast or days changed, are written again (joining one usually changes neither).
+  // Only incidents that are new, or whose oblast or days changed, get new blocks (joining one usually changes neither).
   const reshaped = changed.map((id) => fusion.get(id)!).filter((i) => !before.has(i.id) || !sameShape(before.get(i.id)!, i));
   const drop: [string, number, string][] = [];
   const add: [string, number, string][] = [];
@@ -129,27 +129,29 @@ export async function fuseIntoStore(tx: Tx, added: Mention[], removed: string[])
     );
   }
   const moved = changed.flatMap((id) => fusion.get(id)!.mentions.filter((m) => reasons.has(m.id)).map((m) => ({ id, m })));
-  // The incidents, their new blocks and the mentions that joined them, in one statement (one round trip).
-  if (reshaped.length || moved.length) {
+  // Every changed incident is written (its corroboration may have changed; its shape is the same unless reshaped),
+  // with its new blocks and the mentions that joined it, in one statement (one round trip).
+  const written = changed.map((id) => fusion.get(id)!);
+  if (written.length || moved.length) {
     await tx.query(
       `WITH i AS (
-         INSERT INTO incidents (id, admin1, day_start, day_end, place_id, place_level)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::int[])
+         INSERT INTO incidents (id, admin1, day_start, day_end, place_id, place_level, corroboration)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::int[], $14::int[])
          ON CONFLICT (id) DO UPDATE SET admin1 = EXCLUDED.admin1, day_start = EXCLUDED.day_start, day_end = EXCLUDED.day_end,
-           place_id = EXCLUDED.place_id, place_level = EXCLUDED.place_level, updated_at = now()),
+           place_id = EXCLUDED.place_id, place_level = EXCLUDED.place_level, corroboration = EXCLUDED.corroboration, updated_at = now()),
        b AS (
          INSERT INTO incident_blocks (block, day, incident_id) SELECT * FROM unnest($7::text[], $8::int[], $9::text[]) ON CONFLICT DO NOTHING)
        INSERT INTO incident_mentions (event_id, incident_id, reason, mention)
        SELECT * FROM unnest($10::text[], $11::text[], $12::text[], $13::jsonb[])
        ON CONFLICT (event_id) DO UPDATE SET incident_id = EXCLUDED.incident_id, reason = EXCLUDED.reason`,
-      [reshaped.map((i) => i.id), reshaped.map((i) => i.admin1), reshaped.map((i) => i.span?.[0] ?? null), reshaped.map((i) => i.span?.[1] ?? null),
-        reshaped.map((i) => i.place?.id ?? null), reshaped.map((i) => placeKind(i.place)),
+      [written.map((i) => i.id), written.map((i) => i.admin1), written.map((i) => i.span?.[0] ?? null), written.map((i) => i.span?.[1] ?? null),
+        written.map((i) => i.place?.id ?? null), written.map((i) => placeKind(i.place)),
         add.map((x) => x[0]), add.map((x) => x[1]), add.map((x) => x[2]),
-        moved.map((x) => x.m.id), moved.map((x) => x.id), moved.map((x) => reasons.get(x.m.id)!), moved.map((x) => JSON.stringify(x.m))],
+        moved.map((x) => x.m.id), moved.map((x) => x.id), moved.map((x) => reasons.get(x.m.id)!), moved.map((x) => JSON.stringify(x.m)),
+        written.map((i) => independentSources(i.mentions).length)],
     );
   }
   if (removed.length) await tx.query('DELETE FROM incident_mentions WHERE event_id = ANY($1::text[])', [removed]);
-  await writeCorroboration(tx, changed.map((id) => fusion.get(id)!));
   return { joined, created, changed, gone };
 }
 
