@@ -159,6 +159,32 @@ for (const path of ['/api/events/points', '/api/events/points?oblast=Donetsk', '
   }
   console.log(`  ${path.padEnd(36)} first ${times[0].toFixed(0).padStart(5)} ms, then median ${pct(times.slice(1), 50).toFixed(1)} ms`);
 }
+// After a write: POST one report, then ask for incidents. The server describes again only the incidents the report
+// changed; describing all of them anew (what it did before) is timed beside it. The reports are new each run (a
+// reused --dir keeps them).
+{
+  const { FusionIncidents } = await import(join(root, 'dist/src/server/incidents.js'));
+  const { Ledger } = await import(join(root, 'dist/src/server/ledger.js'));
+  let t = performance.now();
+  await new FusionIncidents(server.store, new Ledger(server.store)).warm();
+  const full = performance.now() - t;
+  const posts = [];
+  const nexts = [];
+  for (let i = 0; i < 10; i++) {
+    const text = `Russian forces shelled Kupiansk overnight, killing ${i + 2} civilians and wounding ${i + 11}, the regional governor said. (bench ${Date.now()})`;
+    t = performance.now();
+    const r = await fetch(`${server.url}/api/reports`, {
+      method: 'POST', headers: { Authorization: 'Bearer bench', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text, published: '2024-05-10T14:00:00+03:00', outlet: `Bench outlet ${i}` }),
+    });
+    posts.push(performance.now() - t);
+    if (r.status !== 201) throw new Error(`POST /api/reports: ${r.status} ${await r.text()}`);
+    t = performance.now();
+    await (await fetch(`${server.url}/api/incidents?limit=50`)).arrayBuffer();
+    nexts.push(performance.now() - t);
+  }
+  console.log(`  after a write: POST /api/reports median ${pct(posts, 50).toFixed(1)} ms; the next /api/incidents median ${pct(nexts, 50).toFixed(1)} ms, max ${Math.max(...nexts).toFixed(1)} ms (describing every incident anew: ${full.toFixed(0)} ms)`);
+}
 await server.close();
 if (dirArg < 0) rmSync(dir, { recursive: true, force: true });
 
